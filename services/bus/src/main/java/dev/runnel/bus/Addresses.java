@@ -1,0 +1,44 @@
+package dev.runnel.bus;
+
+/**
+ * Event-bus addresses. Requests are point-to-point with a reply; {@link #METADATA_UPDATES} is published
+ * to every service. A store's addresses carry its broker id, so the gateway talks to exactly the store
+ * that holds a partition.
+ */
+public final class Addresses {
+    private Addresses() {
+    }
+
+    /** The active replica-manager: {@code MetadataRequest -> ClusterMetadata}. */
+    public static final String CONTROLLER_METADATA = "runnel.controller.metadata";
+    /** {@code CreateTopicsRequest -> TopicResults}. */
+    public static final String CONTROLLER_CREATE_TOPICS = "runnel.controller.create-topics";
+    /** {@code DeleteTopicsRequest -> TopicResults}. */
+    public static final String CONTROLLER_DELETE_TOPICS = "runnel.controller.delete-topics";
+    /** {@code CreatePartitionsRequest -> TopicResults}. */
+    public static final String CONTROLLER_CREATE_PARTITIONS = "runnel.controller.create-partitions";
+    /** {@code AlterConfigsRequest -> TopicResults}. */
+    public static final String CONTROLLER_ALTER_CONFIGS = "runnel.controller.alter-configs";
+    /** {@code InitProducerIdRequest -> ProducerIdResult}. */
+    public static final String CONTROLLER_INIT_PRODUCER_ID = "runnel.controller.init-producer-id";
+    /** {@code StoreHeartbeat -> HeartbeatAck}: stores announce themselves every second. */
+    public static final String CONTROLLER_STORE_HEARTBEAT = "runnel.controller.store-heartbeat";
+
+    /** Published by the replica-manager on every metadata change: {@code ClusterMetadata}. */
+    public static final String METADATA_UPDATES = "runnel.metadata.updates";
+
+    /** {@code ProduceRequest -> ProduceResponse} on the store with this broker id. */
+    public static String storeProduce(int brokerId) {
+        return "runnel.store." + brokerId + ".produce";
+    }
+
+    /** {@code FetchRequest -> FetchResponse} on the store with this broker id. */
+    public static String storeFetch(int brokerId) {
+        return "runnel.store." + brokerId + ".fetch";
+    }
+
+    /** {@code ListOffsetsRequest -> ListOffsetsResponse} on the store with this broker id. */
+    public static String storeListOffsets(int brokerId) {
+        return "runnel.store." + brokerId + ".list-offsets";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.runnel.bus.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * Builds the Hazelcast cluster manager for the Vert.x event bus: TCP-IP join to known members on one
+ * interface, no multicast, no auto-detection, no phoning home — so a cluster on 127.0.0.1 forms fast and
+ * never talks to anything else.
+ */
+public final class HazelcastClusterManagers {
+    private HazelcastClusterManagers() {
+    }
+
+    public static HazelcastClusterManager create(ClusterSettings settings) {
+        // loadConfig keeps the maps and semaphores Vert.x needs; we only change naming and networking
+        Config config = ConfigUtil.loadConfig();
+        config.setClusterName(settings.name());
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "jdk");
+        // a killed member is noticed in seconds, not the default minute
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
+        network.getInterfaces().setEnabled(true).addInterface(settings.host());
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+        return new HazelcastClusterManager(config);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.runnel.bus.codec;
+
+import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.ClusterMetadata;
+import dev.runnel.bus.control.CreatePartitionsRequest;
+import dev.runnel.bus.control.CreateTopicsRequest;
+import dev.runnel.bus.control.DeleteTopicsRequest;
+import dev.runnel.bus.control.HeartbeatAck;
+import dev.runnel.bus.control.InitProducerIdRequest;
+import dev.runnel.bus.control.ListOffsetsRequest;
+import dev.runnel.bus.control.ListOffsetsResponse;
+import dev.runnel.bus.control.MetadataRequest;
+import dev.runnel.bus.control.ProducerIdResult;
+import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.bus.control.TopicResults;
+import io.vertx.core.eventbus.EventBus;
+
+import java.util.List;
+
+/**
+ * Registers a default codec for every message record of the bus contract, so services send records
+ * directly ({@code eventBus.request(address, record)}). Every service calls {@link #registerAll} once
+ * at start-up, before it sends or consumes.
+ */
+public final class BusCodecs {
+    private BusCodecs() {
+    }
+
+    /** Control-plane records, carried as JSON. Add new control records here. */
+    static final List<Class<?>> CONTROL_RECORDS = List.of(
+            MetadataRequest.class, ClusterMetadata.class,
+            CreateTopicsRequest.class, DeleteTopicsRequest.class, CreatePartitionsRequest.class,
+            AlterConfigsRequest.class, TopicResults.class,
+            InitProducerIdRequest.class, ProducerIdResult.class,
+            StoreHeartbeat.class, HeartbeatAck.class,
+            ListOffsetsRequest.class, ListOffsetsResponse.class);
+
+    public static void registerAll(EventBus eventBus) {
+        DataPlaneCodecs.all().forEach(registration -> register(eventBus, registration));
+        for (Class<?> type : CONTROL_RECORDS) {
+            register(eventBus, json(type));
+        }
+    }
+
+    private static <T> CodecRegistration<T> json(Class<T> type) {
+        return new CodecRegistration<>(type, new JsonRecordCodec<>(type));
+    }
+
+    private static <T> void register(EventBus eventBus, CodecRegistration<T> registration) {
+        try {
+            eventBus.registerDefaultCodec(registration.type(), registration.codec());
+        } catch (IllegalStateException alreadyRegistered) {
+            // a second call in the same JVM (tests run several services in one) is harmless
+        }
+    }
+}

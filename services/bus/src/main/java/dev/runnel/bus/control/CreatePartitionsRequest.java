@@ -1,0 +1,6 @@
+package dev.runnel.bus.control;
+
+import java.util.List;
+
+public record CreatePartitionsRequest(List<NewPartitions> topics, boolean validateOnly) {
+}
