@@ -1,0 +1,83 @@
+package dev.runnel.controller;
+
+import dev.runnel.bus.codec.BusCodecs;
+import dev.runnel.controller.core.TopicValidator;
+import dev.runnel.pg.PgSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts the replica-manager when Quarkus starts: registers the bus codecs and deploys
+ * {@link ControllerVerticle}. If PostgreSQL is not reachable yet (the launcher starts everything at once),
+ * the deployment is retried every {@code runnel.controller.start-retry-ms}; readiness stays down until it
+ * succeeds. A missing {@code RUNNEL_PG_URL} fails the start at once: no retry can fix it.
+ */
+@ApplicationScoped
+public class ControllerLifecycle {
+    private static final Logger LOG = Logger.getLogger(ControllerLifecycle.class);
+
+    private final AtomicReference<Optional<ControllerVerticle>> running = new AtomicReference<>(Optional.empty());
+    private volatile boolean stopping;
+
+    // Quarkus maps the environment variable RUNNEL_PG_URL to runnel.pg.url
+    @ConfigProperty(name = "runnel.pg.url")
+    Optional<String> pgUrl;
+    @ConfigProperty(name = "runnel.pg.database", defaultValue = PgSettings.DEFAULT_DATABASE)
+    String pgDatabase;
+    @ConfigProperty(name = "runnel.pg.pool-size", defaultValue = "4")
+    int pgPoolSize;
+    @ConfigProperty(name = "runnel.default.partitions", defaultValue = "1")
+    int defaultPartitions;
+    @ConfigProperty(name = "runnel.default.replication.factor", defaultValue = "1")
+    short defaultReplicationFactor;
+    @ConfigProperty(name = "runnel.controller.max-partitions-per-topic", defaultValue = "10000")
+    int maxPartitionsPerTopic;
+    @ConfigProperty(name = "runnel.controller.store-session-timeout-ms", defaultValue = "6000")
+    long storeSessionTimeoutMs;
+    @ConfigProperty(name = "runnel.controller.start-retry-ms", defaultValue = "2000")
+    long startRetryMs;
+
+    void onStart(@Observes StartupEvent event, Vertx vertx) {
+        BusCodecs.registerAll(vertx.eventBus());
+        PgSettings pg = PgSettings.resolve(Map.of(), pgUrl, Optional.of(pgDatabase));
+        ControllerSettings settings = new ControllerSettings(
+                new TopicValidator(defaultPartitions, defaultReplicationFactor, maxPartitionsPerTopic),
+                Duration.ofMillis(storeSessionTimeoutMs), pgPoolSize);
+        deploy(vertx, pg, settings);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** True once the schema is migrated, the metadata loaded and every bus consumer registered cluster-wide. */
+    public boolean isReady() {
+        return running.get().isPresent();
+    }
+
+    public Optional<Long> metadataVersion() {
+        return running.get().flatMap(ControllerVerticle::metadataVersion);
+    }
+
+    private void deploy(Vertx vertx, PgSettings pg, ControllerSettings settings) {
+        ControllerVerticle verticle = new ControllerVerticle(pg, settings);
+        vertx.deployVerticle(verticle).onComplete(ar -> {
+            if (ar.succeeded()) {
+                running.set(Optional.of(verticle));
+            } else if (!stopping) {
+                LOG.errorf(ar.cause(), "Replica-manager could not start (PostgreSQL %s); retrying in %d ms", pg, startRetryMs);
+                vertx.setTimer(startRetryMs, retry -> deploy(vertx, pg, settings));
+            }
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package dev.runnel.controller;
+
+import dev.runnel.controller.core.TopicValidator;
+
+import java.time.Duration;
+
+/**
+ * The replica-manager's settings ({@code runnel.*}), read once at start.
+ *
+ * @param storeSessionTimeout a store unheard for this long is dead ({@code runnel.controller.store-session-timeout-ms})
+ * @param pgPoolSize          connections to PostgreSQL ({@code runnel.pg.pool-size})
+ */
+record ControllerSettings(TopicValidator topicValidator, Duration storeSessionTimeout, int pgPoolSize) {
+}

@@ -1,0 +1,139 @@
+package dev.runnel.controller;
+
+import dev.runnel.bus.Addresses;
+import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.CreatePartitionsRequest;
+import dev.runnel.bus.control.CreateTopicsRequest;
+import dev.runnel.bus.control.DeleteTopicsRequest;
+import dev.runnel.bus.control.InitProducerIdRequest;
+import dev.runnel.bus.control.MetadataRequest;
+import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.controller.core.Controller;
+import dev.runnel.controller.core.Ids;
+import dev.runnel.controller.core.TopicPlanner;
+import dev.runnel.controller.pg.PgMetadataStore;
+import dev.runnel.pg.Databases;
+import dev.runnel.pg.PgPools;
+import dev.runnel.pg.PgSettings;
+import dev.runnel.pg.SchemaMigrations;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.sqlclient.Pool;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The replica-manager on the event bus. Start: create the database if absent, migrate the schema, load the
+ * metadata ({@link Controller#start}), then register the consumers cluster-wide and wait until the
+ * registrations have propagated; only then is the start complete (readiness follows it).
+ *
+ * <p>Every handler runs on this verticle's event-loop context, the one the {@link Controller} is confined
+ * to. Handlers are thin: they pass the record to the controller and reply with its answer; an unexpected
+ * failure is replied as a failure (code 500) with the message, never left to time out.
+ */
+final class ControllerVerticle extends AbstractVerticle {
+    private static final Logger LOG = Logger.getLogger(ControllerVerticle.class);
+
+    private final PgSettings pgSettings;
+    private final ControllerSettings settings;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private Optional<Pool> pool = Optional.empty();
+    private Optional<Controller> controller = Optional.empty();
+
+    ControllerVerticle(PgSettings pgSettings, ControllerSettings settings) {
+        this.pgSettings = pgSettings;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        Databases.ensureDatabase(vertx, pgSettings.serverUrl(), pgSettings.database())
+                .compose(created -> {
+                    Pool opened = PgPools.create(vertx, pgSettings.databaseUrl(), settings.pgPoolSize());
+                    pool = Optional.of(opened);
+                    return SchemaMigrations.apply(opened, PgMetadataStore.COMPONENT, PgMetadataStore.MIGRATIONS)
+                            .map(migrated -> opened);
+                })
+                .compose(migratedPool -> {
+                    Controller c = new Controller(new PgMetadataStore(migratedPool),
+                            new TopicPlanner(settings.topicValidator(), Ids::newTopicId),
+                            Clock.systemUTC(), settings.storeSessionTimeout(),
+                            metadata -> vertx.eventBus().publish(Addresses.METADATA_UPDATES, metadata));
+                    controller = Optional.of(c);
+                    return c.start();
+                })
+                .compose(metadata -> registerConsumers(controller.orElseThrow()))
+                .onSuccess(registered -> {
+                    Controller c = controller.orElseThrow();
+                    // a store is dead after the session timeout; checking every second bounds the extra delay
+                    vertx.setPeriodic(1000, tick -> c.expireStores());
+                    LOG.infof("Replica-manager ready: metadata version %d, database %s", c.metadata().version(), pgSettings);
+                })
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        started.complete();
+                    } else {
+                        closePool().onComplete(closed -> started.fail(ar.cause()));
+                    }
+                });
+    }
+
+    @Override
+    public void stop(Promise<Void> stopped) {
+        closePool().onComplete(closed -> stopped.complete());
+    }
+
+    /** The controller's current metadata version, once started. */
+    Optional<Long> metadataVersion() {
+        return controller.map(c -> c.metadata().version());
+    }
+
+    private Future<Void> registerConsumers(Controller c) {
+        register(Addresses.CONTROLLER_METADATA, (MetadataRequest request) -> Future.succeededFuture(c.metadata()));
+        register(Addresses.CONTROLLER_STORE_HEARTBEAT, (StoreHeartbeat heartbeat) -> Future.succeededFuture(c.heartbeat(heartbeat)));
+        register(Addresses.CONTROLLER_CREATE_TOPICS, (CreateTopicsRequest request) -> c.createTopics(request));
+        register(Addresses.CONTROLLER_DELETE_TOPICS, (DeleteTopicsRequest request) -> c.deleteTopics(request));
+        register(Addresses.CONTROLLER_CREATE_PARTITIONS, (CreatePartitionsRequest request) -> c.createPartitions(request));
+        register(Addresses.CONTROLLER_ALTER_CONFIGS, (AlterConfigsRequest request) -> c.alterConfigs(request));
+        register(Addresses.CONTROLLER_INIT_PRODUCER_ID, (InitProducerIdRequest request) -> c.initProducerId(request));
+        // cluster-wide registration is asynchronous: requests before it completes would get NO_HANDLERS
+        return Future.all(consumers.stream().map(ControllerVerticle::registered).toList()).mapEmpty();
+    }
+
+    private <T, R> void register(String address, Function<T, Future<R>> handler) {
+        consumers.add(vertx.eventBus().<T>consumer(address, (Message<T> message) -> {
+            Future<R> answer;
+            try {
+                answer = handler.apply(message.body());
+            } catch (RuntimeException e) {
+                answer = Future.failedFuture(e);
+            }
+            answer.onComplete(ar -> {
+                if (ar.succeeded()) {
+                    message.reply(ar.result());
+                } else {
+                    LOG.errorf(ar.cause(), "Request on %s failed", address);
+                    message.fail(500, String.valueOf(ar.cause().getMessage()));
+                }
+            });
+        }));
+    }
+
+    private static Future<Void> registered(MessageConsumer<?> consumer) {
+        Promise<Void> done = Promise.promise();
+        consumer.completionHandler(done);
+        return done.future();
+    }
+
+    private Future<Void> closePool() {
+        return pool.map(Pool::close).orElse(Future.succeededFuture());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.runnel.controller.core;
+
+import dev.runnel.bus.control.ClusterMetadata;
+import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.bus.control.StoreInfo;
+import dev.runnel.bus.control.TopicInfo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The controller's view of the cluster: topics with their partition assignments (a copy of what is in
+ * PostgreSQL), the live stores (memory only: liveness is re-learnt from heartbeats within a second of a
+ * restart), and the metadata version.
+ *
+ * <p>Invariant: {@link #version()} grows by one with every change a receiver of {@link #snapshot()} could
+ * observe. The first version of a controller is {@code controllerEpoch << 32}, so a restarted controller's
+ * versions are above every version its predecessor published and receivers never ignore them as stale.
+ *
+ * <p>Thread-safety: none; the controller confines it to one Vert.x context (one thread at a time).
+ */
+public final class ClusterState {
+    private final String clusterId;
+    private final Duration storeSessionTimeout;
+    private final Map<String, TopicInfo> topics = new TreeMap<>();
+    private final Map<Integer, LiveStore> stores = new TreeMap<>();
+    private long version;
+
+    private record LiveStore(StoreInfo info, Instant lastHeard) {
+    }
+
+    public ClusterState(String clusterId, long controllerEpoch, Duration storeSessionTimeout) {
+        this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
+        this.storeSessionTimeout = storeSessionTimeout;
+        this.version = controllerEpoch << 32;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /** Replaces all topics (at start, from the database). */
+    public void loadTopics(Collection<TopicInfo> loaded) {
+        topics.clear();
+        loaded.forEach(topic -> topics.put(topic.name(), topic));
+        version++;
+    }
+
+    public Optional<TopicInfo> topic(String name) {
+        return Optional.ofNullable(topics.get(name));
+    }
+
+    public Collection<String> topicNames() {
+        return topics.keySet();
+    }
+
+    /** Adds or replaces a topic. */
+    public void putTopic(TopicInfo topic) {
+        topics.put(topic.name(), topic);
+        version++;
+    }
+
+    public void removeTopic(String name) {
+        if (topics.remove(name) != null) {
+            version++;
+        }
+    }
+
+    /** Records a heartbeat at {@code now}; a store that joined or changed its details is a new version. */
+    public StoreChange storeHeartbeat(StoreHeartbeat heartbeat, Instant now) {
+        StoreInfo info = new StoreInfo(heartbeat.brokerId(), heartbeat.rack(), heartbeat.httpAddress());
+        LiveStore previous = stores.put(heartbeat.brokerId(), new LiveStore(info, now));
+        if (previous == null) {
+            version++;
+            return StoreChange.JOINED;
+        }
+        if (!previous.info().equals(info)) {
+            version++;
+            return StoreChange.UPDATED;
+        }
+        return StoreChange.UNCHANGED;
+    }
+
+    /**
+     * Declares dead every store unheard for longer than the session timeout at {@code now}.
+     *
+     * @return the stores that died, in broker-id order (empty: nothing changed)
+     */
+    public List<StoreInfo> expireStores(Instant now) {
+        List<StoreInfo> dead = new ArrayList<>();
+        Iterator<LiveStore> it = stores.values().iterator();
+        while (it.hasNext()) {
+            LiveStore store = it.next();
+            if (Duration.between(store.lastHeard(), now).compareTo(storeSessionTimeout) > 0) {
+                dead.add(store.info());
+                it.remove();
+            }
+        }
+        if (!dead.isEmpty()) {
+            version++;
+        }
+        return dead;
+    }
+
+    /** Broker ids of the live stores, ascending. */
+    public List<Integer> liveStoreIds() {
+        return List.copyOf(stores.keySet());
+    }
+
+    /** An immutable copy: topics by name, stores by broker id. */
+    public ClusterMetadata snapshot() {
+        return new ClusterMetadata(version, clusterId,
+                stores.values().stream().map(LiveStore::info).toList(),
+                List.copyOf(topics.values()));
+    }
+}

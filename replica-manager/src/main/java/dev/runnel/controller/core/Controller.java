@@ -1,0 +1,247 @@
+package dev.runnel.controller.core;
+
+import dev.runnel.bus.ErrorCode;
+import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.ClusterMetadata;
+import dev.runnel.bus.control.CreatePartitionsRequest;
+import dev.runnel.bus.control.CreateTopicRequest;
+import dev.runnel.bus.control.CreateTopicsRequest;
+import dev.runnel.bus.control.DeleteTopicsRequest;
+import dev.runnel.bus.control.HeartbeatAck;
+import dev.runnel.bus.control.InitProducerIdRequest;
+import dev.runnel.bus.control.PartitionInfo;
+import dev.runnel.bus.control.ProducerIdResult;
+import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.bus.control.StoreInfo;
+import dev.runnel.bus.control.TopicInfo;
+import dev.runnel.bus.control.TopicResult;
+import dev.runnel.bus.control.TopicResults;
+import io.vertx.core.Future;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The replica-manager's logic, free of Quarkus: answers metadata requests, tracks store liveness, and
+ * carries out topic requests — decide ({@link TopicPlanner}), persist ({@link MetadataStore}), then apply
+ * to {@link ClusterState} and publish the new {@link ClusterMetadata}. A failed write changes nothing.
+ *
+ * <p>Threading: every method must be called on one Vert.x context (the controller verticle's), and the
+ * store's futures complete there too, so state is never touched concurrently. Mutations are additionally
+ * queued ({@link SerialExecutor}) so each one decides on the state the previous one left. Reads
+ * ({@link #metadata()}, heartbeats) answer at once from memory.
+ *
+ * <p>Replication factor 1: a partition whose only store is dead keeps that store as leader (its data is
+ * only there) and is served again when the store returns. Failover comes with replication.
+ */
+public final class Controller {
+    private static final System.Logger LOG = System.getLogger(Controller.class.getName());
+    /** Kafka answers a validate-only CreateTopics with the zero topic id. */
+    static final UUID VALIDATE_ONLY_ID = new UUID(0, 0);
+
+    private final MetadataStore store;
+    private final TopicPlanner planner;
+    private final Clock clock;
+    private final Duration storeSessionTimeout;
+    private final Consumer<ClusterMetadata> publisher;
+    private final SerialExecutor mutations = new SerialExecutor();
+    private Optional<ClusterState> state = Optional.empty();
+
+    /**
+     * @param publisher receives the metadata after every change (the bus shell publishes it to
+     *                  {@code Addresses.METADATA_UPDATES})
+     */
+    public Controller(MetadataStore store, TopicPlanner planner, Clock clock, Duration storeSessionTimeout,
+                      Consumer<ClusterMetadata> publisher) {
+        this.store = store;
+        this.planner = planner;
+        this.clock = clock;
+        this.storeSessionTimeout = storeSessionTimeout;
+        this.publisher = publisher;
+    }
+
+    /** Takes office: bumps the controller epoch and loads the topics. Call once before anything else. */
+    public Future<ClusterMetadata> start() {
+        return store.startSession(Ids.newClusterId())
+                .compose(session -> store.loadTopics().map(topics -> {
+                    ClusterState loaded = new ClusterState(session.clusterId(), session.controllerEpoch(), storeSessionTimeout);
+                    loaded.loadTopics(topics);
+                    state = Optional.of(loaded);
+                    LOG.log(System.Logger.Level.INFO, "Controller epoch {0} of cluster {1} started with {2} topics",
+                            session.controllerEpoch(), session.clusterId(), topics.size());
+                    ClusterMetadata metadata = loaded.snapshot();
+                    publisher.accept(metadata);
+                    return metadata;
+                }));
+    }
+
+    public ClusterMetadata metadata() {
+        return state().snapshot();
+    }
+
+    /** Records a store's sign of life; a store that joined (or came back) is published at once. */
+    public HeartbeatAck heartbeat(StoreHeartbeat heartbeat) {
+        ClusterState current = state();
+        StoreChange change = current.storeHeartbeat(heartbeat, clock.instant());
+        if (change != StoreChange.UNCHANGED) {
+            LOG.log(System.Logger.Level.INFO, "Store {0} {1} ({2})", heartbeat.brokerId(),
+                    change == StoreChange.JOINED ? "joined" : "updated", heartbeat.httpAddress());
+            publisher.accept(current.snapshot());
+        }
+        return new HeartbeatAck(current.version());
+    }
+
+    /** Declares dead the stores whose session expired; call periodically (every second). */
+    public List<StoreInfo> expireStores() {
+        ClusterState current = state();
+        List<StoreInfo> dead = current.expireStores(clock.instant());
+        if (!dead.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Stores {0} missed heartbeats for {1} ms: declared dead",
+                    dead.stream().map(StoreInfo::brokerId).toList(), storeSessionTimeout.toMillis());
+            publisher.accept(current.snapshot());
+        }
+        return dead;
+    }
+
+    public Future<TopicResults> createTopics(CreateTopicsRequest request) {
+        List<CreateTopicRequest> topics = orEmpty(request.topics());
+        Map<String, Integer> occurrences = new HashMap<>();
+        topics.forEach(t -> occurrences.merge(String.valueOf(t.name()), 1, Integer::sum));
+        return eachTopic(topics, CreateTopicRequest::name, topic -> {
+            if (occurrences.get(String.valueOf(topic.name())) > 1) {
+                return Future.failedFuture(new TopicRejectedException(ErrorCode.INVALID_REQUEST,
+                        "Topic " + topic.name() + " appears more than once in the request"));
+            }
+            TopicInfo planned = planner.planCreate(topic, state());
+            if (request.validateOnly()) {
+                return Future.succeededFuture(success(new TopicInfo(planned.name(), VALIDATE_ONLY_ID,
+                        planned.configs(), planned.partitions())));
+            }
+            return store.createTopic(planned).map(written -> {
+                apply(s -> s.putTopic(planned));
+                LOG.log(System.Logger.Level.INFO, "Created topic {0} ({1} partitions, replication factor {2})",
+                        planned.name(), planned.partitions().size(), TopicPlanner.replicationFactor(planned));
+                return success(planned);
+            });
+        });
+    }
+
+    public Future<TopicResults> deleteTopics(DeleteTopicsRequest request) {
+        return eachTopic(orEmpty(request.names()), Function.identity(), name -> {
+            TopicInfo doomed = planner.planDelete(name, state());
+            return store.deleteTopic(doomed.name(), doomed.id()).map(written -> {
+                apply(s -> s.removeTopic(doomed.name()));
+                LOG.log(System.Logger.Level.INFO, "Deleted topic {0} ({1})", doomed.name(), doomed.id());
+                return success(doomed);
+            });
+        });
+    }
+
+    public Future<TopicResults> createPartitions(CreatePartitionsRequest request) {
+        return eachTopic(orEmpty(request.topics()), growth -> growth.name(), growth -> {
+            TopicInfo current = planner.requireTopic(growth.name(), state());
+            TopicInfo grown = planner.planGrowth(growth, state());
+            if (request.validateOnly()) {
+                return Future.succeededFuture(success(grown));
+            }
+            List<PartitionInfo> added = grown.partitions().subList(current.partitions().size(), grown.partitions().size());
+            return store.addPartitions(grown.name(), List.copyOf(added)).map(written -> {
+                apply(s -> s.putTopic(grown));
+                LOG.log(System.Logger.Level.INFO, "Grew topic {0} from {1} to {2} partitions", grown.name(),
+                        current.partitions().size(), grown.partitions().size());
+                return success(grown);
+            });
+        });
+    }
+
+    public Future<TopicResults> alterConfigs(AlterConfigsRequest request) {
+        return eachTopic(orEmpty(request.topics()), change -> change.name(), change -> {
+            TopicInfo changed = planner.planConfigChange(change, state());
+            if (request.validateOnly()) {
+                return Future.succeededFuture(success(changed));
+            }
+            return store.updateConfigs(changed.name(), changed.configs()).map(written -> {
+                apply(s -> s.putTopic(changed));
+                LOG.log(System.Logger.Level.INFO, "Changed configs of topic {0} to {1}", changed.name(), changed.configs());
+                return success(changed);
+            });
+        });
+    }
+
+    /**
+     * Allocates a producer id with epoch 0. Transactions are not supported: a transactional id gets
+     * UNSUPPORTED_VERSION, which a Kafka producer reports as "the broker does not support" the request —
+     * the honest answer, and a fatal one, so it does not retry forever. A database failure answers
+     * COORDINATOR_NOT_AVAILABLE, which producers retry.
+     */
+    public Future<ProducerIdResult> initProducerId(InitProducerIdRequest request) {
+        if (request.transactionalId() != null) {
+            return Future.succeededFuture(new ProducerIdResult(ErrorCode.UNSUPPORTED_VERSION, -1, (short) -1));
+        }
+        return store.nextProducerId()
+                .map(id -> new ProducerIdResult(ErrorCode.NONE, id, (short) 0))
+                .otherwise(error -> {
+                    LOG.log(System.Logger.Level.ERROR, "Cannot allocate a producer id", error);
+                    return new ProducerIdResult(ErrorCode.COORDINATOR_NOT_AVAILABLE, -1, (short) -1);
+                });
+    }
+
+    /** Runs {@code operation} per item, one after the other and after earlier mutations; one failure fails only its item. */
+    private <T> Future<TopicResults> eachTopic(List<T> items, Function<T, String> name, Function<T, Future<TopicResult>> operation) {
+        return mutations.submit(() -> {
+            List<TopicResult> results = new ArrayList<>(items.size());
+            Future<Void> chain = Future.succeededFuture();
+            for (T item : items) {
+                chain = chain.compose(previous -> {
+                    Future<TopicResult> result;
+                    try {
+                        result = operation.apply(item);
+                    } catch (RuntimeException e) {
+                        result = Future.failedFuture(e);
+                    }
+                    return result.recover(error -> Future.succeededFuture(failure(name.apply(item), error)))
+                            .map(r -> {
+                                results.add(r);
+                                return null;
+                            });
+                });
+            }
+            return chain.map(done -> new TopicResults(List.copyOf(results)));
+        });
+    }
+
+    private void apply(Consumer<ClusterState> change) {
+        ClusterState current = state();
+        change.accept(current);
+        publisher.accept(current.snapshot());
+    }
+
+    private ClusterState state() {
+        return state.orElseThrow(() -> new IllegalStateException("Controller not started"));
+    }
+
+    private static TopicResult success(TopicInfo topic) {
+        return new TopicResult(topic.name(), topic.id(), ErrorCode.NONE, null, topic.partitions().size(),
+                (short) TopicPlanner.replicationFactor(topic), topic.configs());
+    }
+
+    private static TopicResult failure(String name, Throwable error) {
+        if (error instanceof TopicRejectedException rejected) {
+            return TopicResult.failed(name, rejected.error(), rejected.getMessage());
+        }
+        LOG.log(System.Logger.Level.ERROR, "Topic operation on " + name + " failed", error);
+        return TopicResult.failed(name, ErrorCode.UNKNOWN_SERVER_ERROR, "Metadata store failure: " + error.getMessage());
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

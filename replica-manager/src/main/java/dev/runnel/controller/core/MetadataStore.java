@@ -1,0 +1,41 @@
+package dev.runnel.controller.core;
+
+import dev.runnel.bus.control.PartitionInfo;
+import dev.runnel.bus.control.TopicInfo;
+import io.vertx.core.Future;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Durable cluster metadata: topics, partition assignments, the cluster id and controller epoch, producer
+ * ids. Each method is atomic (one transaction) and completes on the caller's Vert.x context. The
+ * controller calls one method at a time, so implementations need no ordering of their own.
+ */
+public interface MetadataStore {
+
+    /** Creates the cluster id on first use (keeping an existing one) and increments the controller epoch. */
+    Future<ControllerSession> startSession(String proposedClusterId);
+
+    /** All topics with their partitions in partition order, topics by name. */
+    Future<List<TopicInfo>> loadTopics();
+
+    /** Inserts the topic and all its partitions. */
+    Future<Void> createTopic(TopicInfo topic);
+
+    /** Deletes the topic with this name and id, and its partitions; fails if it is not there. */
+    Future<Void> deleteTopic(String name, UUID id);
+
+    /** Adds partitions to an existing topic. */
+    Future<Void> addPartitions(String topic, List<PartitionInfo> partitions);
+
+    /** Replaces the topic's explicitly set configs. */
+    Future<Void> updateConfigs(String topic, Map<String, String> configs);
+
+    /** Replaces a partition's leader, leader epoch, replicas and ISR (leader elections, ISR changes). */
+    Future<Void> updatePartition(String topic, PartitionInfo partition);
+
+    /** A producer id never handed out before. */
+    Future<Long> nextProducerId();
+}

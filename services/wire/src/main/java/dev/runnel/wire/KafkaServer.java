@@ -1,0 +1,65 @@
+package dev.runnel.wire;
+
+import dev.runnel.wire.api.ApiRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's Kafka listener: a Vert.x {@link NetServer} speaking the Kafka protocol, answering every
+ * API through an {@link ApiRegistry} whose handlers call a {@link KafkaBackend}.
+ *
+ * <p>Lifecycle: {@link #start()} binds and completes with this server; {@link #close()} stops accepting
+ * and closes open connections. Start and close from a Vert.x context or any thread; the instance is
+ * otherwise immutable. Connections are spread over the Vert.x event loops of the calling context.
+ */
+public final class KafkaServer {
+    private static final Logger LOG = Logger.getLogger(KafkaServer.class);
+
+    private final Vertx vertx;
+    private final WireSettings settings;
+    private final RequestDispatcher dispatcher;
+    private NetServer server;
+
+    /** A server answering the standard API set ({@link ApiRegistry#standard}). */
+    public KafkaServer(Vertx vertx, KafkaBackend backend, GatewayIdentity identity, WireSettings settings) {
+        this(vertx, ApiRegistry.standard(backend, identity, settings), settings);
+    }
+
+    /** A server answering what {@code registry} holds; register extra APIs before {@link #start()}. */
+    public KafkaServer(Vertx vertx, ApiRegistry registry, WireSettings settings) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.dispatcher = new RequestDispatcher(vertx, registry, settings);
+    }
+
+    public synchronized Future<KafkaServer> start() {
+        if (server != null) {
+            return Future.failedFuture(new IllegalStateException("Kafka listener already started on port " + actualPort()));
+        }
+        NetServerOptions options = new NetServerOptions().setHost(settings.host()).setPort(settings.port())
+                .setTcpNoDelay(true);
+        server = vertx.createNetServer(options).connectHandler(socket ->
+                new KafkaConnection(socket, vertx.getOrCreateContext(), dispatcher, settings).start());
+        return server.listen().map(s -> {
+            LOG.infof("Kafka listener on %s:%d", settings.host(), s.actualPort());
+            return this;
+        });
+    }
+
+    /** The bound port (useful with port 0); -1 before {@link #start()} completes. */
+    public synchronized int actualPort() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    public synchronized Future<Void> close() {
+        if (server == null) {
+            return Future.succeededFuture();
+        }
+        NetServer closing = server;
+        server = null;
+        return closing.close();
+    }
+}

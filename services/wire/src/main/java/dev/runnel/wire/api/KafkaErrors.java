@@ -1,0 +1,26 @@
+package dev.runnel.wire.api;
+
+import dev.runnel.bus.ErrorCode;
+import org.apache.kafka.common.protocol.Errors;
+
+/**
+ * Runnel's {@link ErrorCode} and kafka-clients' {@link Errors} name the same Kafka error codes; this maps
+ * them by number. A code one side does not know becomes UNKNOWN_SERVER_ERROR on the other.
+ */
+public final class KafkaErrors {
+    private KafkaErrors() {
+    }
+
+    public static Errors toKafka(ErrorCode error) {
+        return Errors.forCode(error.code());
+    }
+
+    public static ErrorCode fromKafka(Errors error) {
+        return ErrorCode.forCode(error.code());
+    }
+
+    /** The wire code, for the {@code setErrorCode} of generated messages. */
+    public static short code(ErrorCode error) {
+        return error.code();
+    }
+}
