@@ -1,0 +1,185 @@
+package dev.runnel.store;
+
+import dev.runnel.bus.codec.BusCodecs;
+import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.store.core.FetchHandler;
+import dev.runnel.store.core.FetchPurgatory;
+import dev.runnel.store.core.ListOffsetsHandler;
+import dev.runnel.store.core.LogErrors;
+import dev.runnel.store.core.OrderedExecutor;
+import dev.runnel.store.core.PartitionRegistry;
+import dev.runnel.store.core.ProduceHandler;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The partition store's lifecycle. Start: register the bus codecs, open (recover) every partition on
+ * disk, then register the produce/fetch/list-offsets consumers, then follow metadata and heartbeat; the
+ * store is ready only after all of that. Stop: unregister the consumers, answer parked fetches, close
+ * every log after its queued writes.
+ */
+@ApplicationScoped
+public class PartitionStoreService {
+    private static final Logger LOG = Logger.getLogger(PartitionStoreService.class);
+    private static final long METRICS_REFRESH_MS = 10_000;
+
+    private final Vertx vertx;
+    private final StoreConfig config;
+    private final MeterRegistry meters;
+    private final int httpPort;
+    private volatile boolean ready;
+    private volatile String notReadyReason = "starting";
+
+    private ExecutorService ioPool;
+    private ScheduledExecutorService timer;
+    private PartitionRegistry registry;
+    private FetchPurgatory purgatory;
+    private BusEndpoints endpoints;
+    private MetadataFollower metadata;
+    private long retentionTimer = -1;
+    private long metricsTimer = -1;
+
+    PartitionStoreService(Vertx vertx, StoreConfig config, MeterRegistry meters,
+                          @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.vertx = vertx;
+        this.meters = meters;
+        this.config = config;
+        this.httpPort = httpPort;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int brokerId = config.brokerId();
+        Path dataDir = Path.of(config.dataDir().orElse("./data/store-" + brokerId)).toAbsolutePath().normalize();
+        BusCodecs.registerAll(vertx.eventBus());
+        ioPool = Executors.newFixedThreadPool(config.ioThreads(), threads("runnel-store-io"));
+        timer = Executors.newSingleThreadScheduledExecutor(threads("runnel-store-timer"));
+        registry = new PartitionRegistry(brokerId, dataDir, ioPool, Clock.systemUTC());
+        purgatory = new FetchPurgatory(timer, ioPool, config.maxParkedFetches());
+        OrderedExecutor metadataQueue = new OrderedExecutor(ioPool);
+        StoreMetrics metrics = new StoreMetrics(meters, registry, purgatory);
+        endpoints = new BusEndpoints(vertx);
+        metadata = new MetadataFollower(vertx, registry, metadataQueue,
+                new StoreHeartbeat(brokerId, config.rack().orElse(null),
+                        config.advertisedHttpAddress().orElse("127.0.0.1:" + httpPort), -1));
+
+        notReadyReason = "recovering partition logs in " + dataDir;
+        // recovery first, on the metadata queue, so no metadata is applied to a half-opened registry
+        metadataQueue.submit(() -> {
+            try {
+                return registry.openExisting();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).thenAccept(opened -> vertx.runOnContext(v -> {
+            notReadyReason = "registering event-bus consumers";
+            endpoints.register(brokerId,
+                            new ProduceHandler(registry, purgatory),
+                            new FetchHandler(registry, purgatory, ioPool),
+                            new ListOffsetsHandler(registry, ioPool),
+                            metrics)
+                    .onSuccess(done -> {
+                        metadata.start();
+                        retentionTimer = vertx.setPeriodic(config.retentionCheckIntervalMs(), id -> runRetention());
+                        metrics.refreshPartitions();
+                        metricsTimer = vertx.setPeriodic(METRICS_REFRESH_MS, id -> metrics.refreshPartitions());
+                        ready = true;
+                        LOG.infof("Partition store %d ready: %d partition(s) recovered from %s", brokerId, opened.size(), dataDir);
+                    })
+                    .onFailure(e -> failStart("cannot register event-bus consumers", e));
+        })).exceptionally(e -> {
+            failStart("cannot open the partitions in " + dataDir, LogErrors.unwrap(e));
+            return null;
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        ready = false;
+        notReadyReason = "shutting down";
+        if (metadata != null) {
+            metadata.stop();
+        }
+        if (retentionTimer >= 0) {
+            vertx.cancelTimer(retentionTimer);
+        }
+        if (metricsTimer >= 0) {
+            vertx.cancelTimer(metricsTimer);
+        }
+        if (endpoints != null) {
+            try {
+                endpoints.unregister().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Unregistering the event-bus consumers did not finish", e);
+            }
+        }
+        if (purgatory != null) {
+            purgatory.close();
+        }
+        if (registry != null) {
+            registry.close();
+            LOG.info("Closed all partition logs");
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (ioPool != null) {
+            ioPool.shutdown();
+        }
+    }
+
+    /** Ready = logs recovered and consumers registered. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    public String notReadyReason() {
+        return notReadyReason;
+    }
+
+    /** The registry, for health and metrics: set once started, so callers check {@link #isReady()} first. */
+    PartitionRegistry registry() {
+        return registry;
+    }
+
+    FetchPurgatory purgatory() {
+        return purgatory;
+    }
+
+    private void runRetention() {
+        registry.deleteExpiredSegments().thenAccept(deleted -> {
+            if (deleted > 0) {
+                LOG.infof("Retention deleted %d segment(s)", deleted);
+            }
+        });
+    }
+
+    private void failStart(String reason, Throwable cause) {
+        notReadyReason = reason + ": " + LogErrors.message(cause);
+        LOG.error("Partition store cannot start: " + reason, cause);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
