@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * {@link #close()} runs {@code bin/runnel down}, which stops exactly the processes it started.
  */
 public final class LocalCluster implements AutoCloseable {
-    static final int KAFKA_PORT = 29092;
-    static final int HTTP_PORT = 28080;
+    /** Shifts every port, so several checkouts can run their system tests at once on one machine. */
+    static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("RUNNEL_IT_PORT_OFFSET", "0"));
+    static final int KAFKA_PORT = 29092 + PORT_OFFSET;
+    static final int HTTP_PORT = 28080 + PORT_OFFSET;
 
     private final Path root;
     private final Path dataDir;
@@ -37,8 +39,8 @@ public final class LocalCluster implements AutoCloseable {
                 "RUNNEL_KAFKA_PORT", String.valueOf(KAFKA_PORT),
                 "RUNNEL_HTTP_PORT", String.valueOf(HTTP_PORT),
                 "RUNNEL_CLUSTER_NAME", "runnel-it-" + UUID.randomUUID(),
-                "RUNNEL_CLUSTER_PORT", "25701",
-                "RUNNEL_PG_PORT", "25432");
+                "RUNNEL_CLUSTER_PORT", String.valueOf(25701 + PORT_OFFSET),
+                "RUNNEL_PG_PORT", String.valueOf(25432 + PORT_OFFSET));
         LocalCluster cluster = new LocalCluster(root, dataDir, env);
         if (Files.exists(dataDir)) {
             cluster.runnel("down"); // whatever an aborted earlier run left behind

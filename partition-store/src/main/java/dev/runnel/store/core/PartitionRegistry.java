@@ -162,7 +162,19 @@ public final class PartitionRegistry implements AutoCloseable {
                 writeTopicId(p, topic.id());
             }
             configChanges.add(p.applyTopicConfigs(topic.configs()));
-            p.leadership(Leadership.of(entry.getValue().partition()));
+            Leadership leadership = Leadership.of(entry.getValue().partition());
+            p.leadership(leadership);
+            if (leadership.leader() == brokerId && leadership.isOnlyInSyncReplica(brokerId)) {
+                // the sole in-sync replica's whole log is committed: after a crash the high-watermark
+                // checkpoint lags the recovered log end, and no follower would ever advance it (Kafka's
+                // leader does the same when it becomes leader with ISR = itself)
+                configChanges.add(p.<Void>runOrdered(() -> {
+                    if (!p.isClosed()) {
+                        p.log().updateHighWatermark(p.log().logEndOffset());
+                    }
+                    return null;
+                }));
+            }
         }
         CompletableFuture.allOf(configChanges.toArray(CompletableFuture[]::new)).exceptionally(e -> {
             LOG.log(Level.WARNING, "Applying topic configs failed", LogErrors.unwrap(e));

@@ -104,6 +104,24 @@ class PartitionRegistryTest {
     }
 
     @Test
+    void aSoleInSyncLeaderServesItsWholeLogAfterACrashLostTheHighWatermark() throws Exception {
+        try (StoreFixture first = new StoreFixture(dataDir)) {
+            first.registry.applyMetadata(metadata(1, "orders", ORDERS_ID, BROKER));
+            first.produce("orders", 0, -1, TestBatches.batch(1000, "a", "b"));
+        }
+        // a SIGKILL leaves no up-to-date high-watermark checkpoint behind
+        Files.delete(dataDir.resolve("orders-0/high-watermark-checkpoint"));
+        try (StoreFixture restarted = new StoreFixture(dataDir)) {
+            restarted.registry.openExisting();
+            assertThat(restarted.registry.partition("orders", 0).orElseThrow().log().highWatermark()).isZero();
+
+            restarted.registry.applyMetadata(metadata(2, "orders", ORDERS_ID, BROKER));
+
+            assertThat(restarted.registry.partition("orders", 0).orElseThrow().log().highWatermark()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void deletesTheOldDataOfATopicRecreatedWithANewId() throws Exception {
         try (StoreFixture store = new StoreFixture(dataDir)) {
             store.registry.applyMetadata(metadata(1, "orders", ORDERS_ID, BROKER));
