@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -127,6 +128,33 @@ class GatewayContractIT {
         HttpResponse<String> beyondEnd = get("/topics/http-errors/partitions/0/records?offset=5");
         assertThat(beyondEnd.statusCode()).isEqualTo(416);
         assertThat(beyondEnd.body()).contains("OFFSET_OUT_OF_RANGE");
+    }
+
+    @Test
+    void kcatProducesAndConsumesWithHeaders() throws Exception {
+        ExternalTools.require("kcat");
+        admin.createTopics(List.of(new NewTopic("kcat-topic", 2, (short) 1))).all().get();
+        ExternalTools.Result produced = ExternalTools.run(Path.of("."), "k1:hello\nk2:world\n",
+                List.of("kcat", "-b", cluster.bootstrap(), "-P", "-t", "kcat-topic", "-p", "1", "-K:", "-H", "src=kcat"));
+        assertThat(produced.exitCode()).as(produced.stderr()).isZero();
+
+        ExternalTools.Result consumed = ExternalTools.run(Path.of("."), "",
+                List.of("kcat", "-b", cluster.bootstrap(), "-C", "-t", "kcat-topic", "-p", "1", "-o", "beginning", "-e",
+                        "-f", "%o %k=%s %h\n"));
+        assertThat(consumed.exitCode()).as(consumed.stderr()).isZero();
+        assertThat(consumed.stdout()).isEqualTo("0 k1=hello src=kcat\n1 k2=world src=kcat\n");
+    }
+
+    @Test
+    void kafkajsManagesTopicsAndProducesIdempotently() throws Exception {
+        ExternalTools.require("node");
+        ExternalTools.require("npm");
+        Path project = ExternalTools.kafkajsProject();
+        ExternalTools.Result result = ExternalTools.run(project, "",
+                List.of("node", "kafkajs-check.js", cluster.bootstrap(), "kafkajs-topic"));
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout().trim()).isEqualTo("{\"created\":true,\"sent\":[[1,\"0\"]],\"high\":\"2\","
+                + "\"partitions\":4,\"retention\":\"604800000\",\"remaining\":[]}");
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {

@@ -72,7 +72,8 @@ final class ListOffsetsHandler implements ApiHandler<org.apache.kafka.common.req
                     answer.setErrorCode(KafkaErrors.code(offset.error()))
                             .setTimestamp(offset.timestamp())
                             .setOffset(offset.offset())
-                            .setLeaderEpoch(offset.leaderEpoch());
+                            // the field exists from v4; older versions must leave it at its default
+                            .setLeaderEpoch(request.version() >= 4 ? offset.leaderEpoch() : -1);
                 }
                 partitions.add(answer);
             }
