@@ -14,6 +14,7 @@ import dev.runnel.bus.control.ProducerIdResult;
 import dev.runnel.bus.control.StoreHeartbeat;
 import dev.runnel.bus.control.TopicResults;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageCodec;
 
 import java.util.List;
 
@@ -40,6 +41,13 @@ public final class BusCodecs {
         for (Class<?> type : CONTROL_RECORDS) {
             register(eventBus, json(type));
         }
+    }
+
+    /** The codec {@link #registerAll} installs for {@code type}; for tests. */
+    static MessageCodec<?, ?> codecFor(Class<?> type) {
+        return DataPlaneCodecs.all().stream().filter(r -> r.type() == type).findFirst()
+                .<MessageCodec<?, ?>>map(CodecRegistration::codec)
+                .orElseGet(() -> new JsonRecordCodec<>(type));
     }
 
     private static <T> CodecRegistration<T> json(Class<T> type) {

@@ -33,7 +33,17 @@ final class DataPlaneCodecs {
                 codec(FetchResponse.class, DataPlaneCodecs::write, DataPlaneCodecs::readFetchResponse));
     }
 
+    /** Bytes {@link #write(Buffer, ProduceRequest)} writes. */
+    static int size(ProduceRequest r) {
+        int size = 2 + 4 + 4;
+        for (PartitionRecords p : r.partitions()) {
+            size += WireBuffer.sizeOf(p.topic()) + 4 + 4 + 4 + p.records().length();
+        }
+        return size;
+    }
+
     static void write(Buffer out, ProduceRequest r) {
+        WireBuffer.reserve(out, size(r));
         out.appendShort(r.acks()).appendInt(r.timeoutMs()).appendInt(r.partitions().size());
         for (PartitionRecords p : r.partitions()) {
             WireBuffer.writeString(out, p.topic());
@@ -93,7 +103,17 @@ final class DataPlaneCodecs {
         return new FetchRequest(maxWaitMs, minBytes, maxBytes, partitions);
     }
 
+    /** Bytes {@link #write(Buffer, FetchResponse)} writes. */
+    static int size(FetchResponse r) {
+        int size = 4;
+        for (PartitionFetchResult p : r.partitions()) {
+            size += WireBuffer.sizeOf(p.topic()) + 4 + 2 + 8 + 8 + 8 + 4 + p.records().length();
+        }
+        return size;
+    }
+
     static void write(Buffer out, FetchResponse r) {
+        WireBuffer.reserve(out, size(r));
         out.appendInt(r.partitions().size());
         for (PartitionFetchResult p : r.partitions()) {
             WireBuffer.writeString(out, p.topic());

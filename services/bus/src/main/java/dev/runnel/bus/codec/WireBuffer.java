@@ -1,6 +1,7 @@
 package dev.runnel.bus.codec;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.buffer.impl.BufferImpl;
 
 import java.nio.charset.StandardCharsets;
 
@@ -20,6 +21,22 @@ final class WireBuffer {
         } else {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             out.appendInt(bytes.length).appendBytes(bytes);
+        }
+    }
+
+    /** Bytes {@link #writeString} takes for {@code s}. */
+    static int sizeOf(String s) {
+        return 4 + (s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /**
+     * Grows {@code out} once to hold {@code bytes} more, so writing record batches of hundreds of KiB does
+     * not copy them again at every doubling of the buffer ("size, then write").
+     */
+    static void reserve(Buffer out, int bytes) {
+        // getByteBuf() is a fixed-capacity view; only the implementation's own ByteBuf can grow
+        if (out instanceof BufferImpl impl) {
+            impl.byteBuf().ensureWritable(bytes);
         }
     }
 
