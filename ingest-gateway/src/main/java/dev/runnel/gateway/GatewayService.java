@@ -4,6 +4,7 @@ import dev.runnel.bus.Addresses;
 import dev.runnel.bus.codec.BusCodecs;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.gateway.core.BusBackend;
+import dev.runnel.gateway.core.BusGroupBackend;
 import dev.runnel.gateway.core.MetadataCache;
 import dev.runnel.wire.GatewayIdentity;
 import dev.runnel.wire.KafkaServer;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wires the gateway together: the metadata cache fed by the replica-manager, the bus-backed Kafka
- * backend, and the Kafka listener, which opens once the first metadata has arrived (so the first
+ * backend, the group backend (to the offset-service), and the Kafka listener, which opens once the first metadata has arrived (so the first
  * client never sees an empty cluster).
  */
 @ApplicationScoped
@@ -37,10 +38,12 @@ public class GatewayService {
     private final AtomicReference<KafkaServer> server = new AtomicReference<>();
     private boolean listenerRequested;
     private BusBackend backend;
+    private BusGroupBackend groups;
 
     void start(@Observes StartupEvent event) {
         BusCodecs.registerAll(vertx.eventBus());
         backend = new BusBackend(vertx.eventBus(), metadata);
+        groups = new BusGroupBackend(vertx.eventBus());
         vertx.eventBus().<ClusterMetadata>consumer(Addresses.METADATA_UPDATES, m -> metadata.apply(m.body()));
         refresh();
         vertx.setPeriodic(config.metadataRefreshMs(), id -> refresh());
@@ -63,7 +66,7 @@ public class GatewayService {
                 .withListener(config.kafkaHost(), config.kafkaPort())
                 .withMaxFrameBytes(config.maxFrameBytes())
                 .withAutoCreateTopics(config.autoCreateTopics(), -1, (short) -1);
-        new KafkaServer(vertx, backend, identity, settings).start()
+        new KafkaServer(vertx, backend, groups, identity, settings).start()
                 .onSuccess(started -> {
                     server.set(started);
                     LOG.infof("Kafka listener on %s:%d (cluster %s)", config.kafkaHost(), started.actualPort(), clusterId);
@@ -86,6 +89,10 @@ public class GatewayService {
 
     public BusBackend backend() {
         return backend;
+    }
+
+    public BusGroupBackend groups() {
+        return groups;
     }
 
     /** Whether clients can produce: the listener is open and at least one store is live. */

@@ -24,6 +24,27 @@ public final class Addresses {
     /** {@code StoreHeartbeat -> HeartbeatAck}: stores announce themselves every second. */
     public static final String CONTROLLER_STORE_HEARTBEAT = "runnel.controller.store-heartbeat";
 
+    /** The offset-service (group coordinator): {@code JoinGroupRequest -> JoinGroupResult}; replies after the rebalance. */
+    public static final String GROUPS_JOIN = "runnel.groups.join";
+    /** {@code SyncGroupRequest -> SyncGroupResult}; the followers' replies wait for the leader's assignment. */
+    public static final String GROUPS_SYNC = "runnel.groups.sync";
+    /** {@code HeartbeatRequest -> GroupErrorResult}. */
+    public static final String GROUPS_HEARTBEAT = "runnel.groups.heartbeat";
+    /** {@code LeaveGroupRequest -> LeaveGroupResult}. */
+    public static final String GROUPS_LEAVE = "runnel.groups.leave";
+    /** {@code OffsetCommitRequest -> OffsetCommitResult}: answered once the offsets are durable in PostgreSQL. */
+    public static final String GROUPS_OFFSET_COMMIT = "runnel.groups.offset-commit";
+    /** {@code OffsetFetchRequest -> OffsetFetchResult}. */
+    public static final String GROUPS_OFFSET_FETCH = "runnel.groups.offset-fetch";
+    /** {@code ListGroupsRequest -> ListGroupsResult}. */
+    public static final String GROUPS_LIST = "runnel.groups.list";
+    /** {@code DescribeGroupsRequest -> DescribeGroupsResult}. */
+    public static final String GROUPS_DESCRIBE = "runnel.groups.describe";
+    /** {@code DeleteGroupsRequest -> DeleteGroupsResult}. */
+    public static final String GROUPS_DELETE = "runnel.groups.delete";
+    /** {@code OffsetDeleteRequest -> OffsetDeleteResult}. */
+    public static final String GROUPS_OFFSET_DELETE = "runnel.groups.offset-delete";
+
     /** Published by the replica-manager on every metadata change: {@code ClusterMetadata}. */
     public static final String METADATA_UPDATES = "runnel.metadata.updates";
 

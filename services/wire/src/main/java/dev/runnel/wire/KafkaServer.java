@@ -23,9 +23,15 @@ public final class KafkaServer {
     private final RequestDispatcher dispatcher;
     private NetServer server;
 
-    /** A server answering the standard API set ({@link ApiRegistry#standard}). */
+    /** A server answering the standard API set without a group coordinator (group APIs: COORDINATOR_NOT_AVAILABLE). */
     public KafkaServer(Vertx vertx, KafkaBackend backend, GatewayIdentity identity, WireSettings settings) {
-        this(vertx, ApiRegistry.standard(backend, identity, settings), settings);
+        this(vertx, backend, GroupBackend.unavailable(), identity, settings);
+    }
+
+    /** A server answering the standard API set ({@link ApiRegistry#standard}), consumer groups included. */
+    public KafkaServer(Vertx vertx, KafkaBackend backend, GroupBackend groups, GatewayIdentity identity,
+                       WireSettings settings) {
+        this(vertx, ApiRegistry.standard(backend, groups, identity, settings), settings);
     }
 
     /** A server answering what {@code registry} holds; register extra APIs before {@link #start()}. */

@@ -62,7 +62,8 @@ class ProtocolEdgeCasesTest {
             ApiVersionsResponseData data = ((ApiVersionsResponse) response.body()).data();
             assertThat(data.errorCode()).isEqualTo(Errors.NONE.code());
             assertThat(data.apiKeys().find(ApiKeys.PRODUCE.id).maxVersion()).isEqualTo((short) 13);
-            assertThat(data.apiKeys().find(ApiKeys.FIND_COORDINATOR.id)).as("placeholders are not advertised").isNull();
+            assertThat(data.apiKeys().find(ApiKeys.FIND_COORDINATOR.id).maxVersion()).isEqualTo((short) 6);
+            assertThat(data.apiKeys().find(ApiKeys.CONSUMER_GROUP_HEARTBEAT.id)).as("KIP-848 is not advertised").isNull();
         }
     }
 
@@ -170,13 +171,21 @@ class ProtocolEdgeCasesTest {
     }
 
     @Test
-    void groupApisAnswerCoordinatorNotAvailable() throws Exception {
+    void theGatewayCoordinatesEveryGroupButNoTransactions() throws Exception {
         try (RawKafkaSocket socket = new RawKafkaSocket(running.port())) {
             FindCoordinatorRequestData request = new FindCoordinatorRequestData().setKeyType((byte) 0)
-                    .setCoordinatorKeys(List.of("group-a"));
+                    .setCoordinatorKeys(List.of("group-a", "group-b"));
             socket.send(RawKafkaSocket.frame(ApiKeys.FIND_COORDINATOR, (short) 4, 40, request));
             FindCoordinatorResponse response = (FindCoordinatorResponse) socket.read(ApiKeys.FIND_COORDINATOR, (short) 4).body();
-            assertThat(response.data().coordinators().get(0).errorCode()).isEqualTo(Errors.COORDINATOR_NOT_AVAILABLE.code());
+            assertThat(response.data().coordinators()).hasSize(2).allSatisfy(c -> {
+                assertThat(c.errorCode()).isEqualTo(Errors.NONE.code());
+                assertThat(c.nodeId()).isEqualTo(WireTestSupport.NODE_ID);
+                assertThat(c.port()).isEqualTo(running.port());
+            });
+            FindCoordinatorRequestData transactional = new FindCoordinatorRequestData().setKeyType((byte) 1).setKey("tx-1");
+            socket.send(RawKafkaSocket.frame(ApiKeys.FIND_COORDINATOR, (short) 3, 41, transactional));
+            FindCoordinatorResponse refused = (FindCoordinatorResponse) socket.read(ApiKeys.FIND_COORDINATOR, (short) 3).body();
+            assertThat(refused.data().errorCode()).isEqualTo(Errors.TRANSACTIONAL_ID_AUTHORIZATION_FAILED.code());
         }
     }
 

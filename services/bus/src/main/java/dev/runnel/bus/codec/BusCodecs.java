@@ -13,6 +13,26 @@ import dev.runnel.bus.control.MetadataRequest;
 import dev.runnel.bus.control.ProducerIdResult;
 import dev.runnel.bus.control.StoreHeartbeat;
 import dev.runnel.bus.control.TopicResults;
+import dev.runnel.bus.group.DeleteGroupsRequest;
+import dev.runnel.bus.group.DeleteGroupsResult;
+import dev.runnel.bus.group.DescribeGroupsRequest;
+import dev.runnel.bus.group.DescribeGroupsResult;
+import dev.runnel.bus.group.GroupErrorResult;
+import dev.runnel.bus.group.HeartbeatRequest;
+import dev.runnel.bus.group.JoinGroupRequest;
+import dev.runnel.bus.group.JoinGroupResult;
+import dev.runnel.bus.group.LeaveGroupRequest;
+import dev.runnel.bus.group.LeaveGroupResult;
+import dev.runnel.bus.group.ListGroupsRequest;
+import dev.runnel.bus.group.ListGroupsResult;
+import dev.runnel.bus.group.OffsetCommitRequest;
+import dev.runnel.bus.group.OffsetCommitResult;
+import dev.runnel.bus.group.OffsetDeleteRequest;
+import dev.runnel.bus.group.OffsetDeleteResult;
+import dev.runnel.bus.group.OffsetFetchRequest;
+import dev.runnel.bus.group.OffsetFetchResult;
+import dev.runnel.bus.group.SyncGroupRequest;
+import dev.runnel.bus.group.SyncGroupResult;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
 
@@ -34,7 +54,12 @@ public final class BusCodecs {
             AlterConfigsRequest.class, TopicResults.class,
             InitProducerIdRequest.class, ProducerIdResult.class,
             StoreHeartbeat.class, HeartbeatAck.class,
-            ListOffsetsRequest.class, ListOffsetsResponse.class);
+            ListOffsetsRequest.class, ListOffsetsResponse.class,
+            JoinGroupRequest.class, JoinGroupResult.class, SyncGroupRequest.class, SyncGroupResult.class,
+            HeartbeatRequest.class, GroupErrorResult.class, LeaveGroupRequest.class, LeaveGroupResult.class,
+            OffsetCommitRequest.class, OffsetCommitResult.class, OffsetFetchRequest.class, OffsetFetchResult.class,
+            ListGroupsRequest.class, ListGroupsResult.class, DescribeGroupsRequest.class, DescribeGroupsResult.class,
+            DeleteGroupsRequest.class, DeleteGroupsResult.class, OffsetDeleteRequest.class, OffsetDeleteResult.class);
 
     public static void registerAll(EventBus eventBus) {
         DataPlaneCodecs.all().forEach(registration -> register(eventBus, registration));

@@ -1,6 +1,7 @@
 package dev.runnel.wire.api;
 
 import dev.runnel.wire.GatewayIdentity;
+import dev.runnel.wire.GroupBackend;
 import dev.runnel.wire.KafkaBackend;
 import dev.runnel.wire.WireSettings;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
@@ -13,7 +14,18 @@ import org.apache.kafka.common.requests.AlterConfigsRequest;
 import org.apache.kafka.common.requests.ApiVersionsRequest;
 import org.apache.kafka.common.requests.CreatePartitionsRequest;
 import org.apache.kafka.common.requests.CreateTopicsRequest;
+import org.apache.kafka.common.requests.DeleteGroupsRequest;
 import org.apache.kafka.common.requests.DeleteTopicsRequest;
+import org.apache.kafka.common.requests.DescribeGroupsRequest;
+import org.apache.kafka.common.requests.FindCoordinatorRequest;
+import org.apache.kafka.common.requests.HeartbeatRequest;
+import org.apache.kafka.common.requests.JoinGroupRequest;
+import org.apache.kafka.common.requests.LeaveGroupRequest;
+import org.apache.kafka.common.requests.ListGroupsRequest;
+import org.apache.kafka.common.requests.OffsetCommitRequest;
+import org.apache.kafka.common.requests.OffsetDeleteRequest;
+import org.apache.kafka.common.requests.OffsetFetchRequest;
+import org.apache.kafka.common.requests.SyncGroupRequest;
 import org.apache.kafka.common.requests.DescribeClusterRequest;
 import org.apache.kafka.common.requests.DescribeConfigsRequest;
 import org.apache.kafka.common.requests.FetchRequest;
@@ -33,17 +45,18 @@ import java.util.Optional;
  *
  * <p>Version ranges are what the handler really implements, capped to what the pinned kafka-clients'
  * message classes can parse. Only {@code advertised} registrations appear in ApiVersions; the others
- * (the consumer-group placeholders) still answer a client that sends them anyway, so nothing hangs.
+ * (the KIP-848 consumer-group APIs) still answer a client that sends them anyway, so nothing hangs.
  * Register everything before the server starts: the registry is read concurrently by every event loop
  * afterwards and is not synchronised.
  */
 public final class ApiRegistry {
 
-    /** Consumer-group and offset APIs: answered with COORDINATOR_NOT_AVAILABLE until offset-service exists. */
-    public static final List<ApiKeys> GROUP_APIS = List.of(ApiKeys.FIND_COORDINATOR, ApiKeys.JOIN_GROUP,
-            ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT, ApiKeys.OFFSET_FETCH,
-            ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.DELETE_GROUPS, ApiKeys.OFFSET_DELETE,
-            ApiKeys.CONSUMER_GROUP_HEARTBEAT, ApiKeys.CONSUMER_GROUP_DESCRIBE);
+    /**
+     * The new consumer-group protocol (KIP-848): not implemented and not advertised, so clients use the classic
+     * protocol (their default); a client that sends one anyway gets COORDINATOR_NOT_AVAILABLE, not silence.
+     */
+    public static final List<ApiKeys> UNSUPPORTED_GROUP_APIS = List.of(ApiKeys.CONSUMER_GROUP_HEARTBEAT,
+            ApiKeys.CONSUMER_GROUP_DESCRIBE);
 
     /** One API's handler and the versions it serves. */
     public record Registration<Q extends AbstractRequest>(ApiKeys apiKey, Class<Q> requestType, short minVersion,
@@ -99,8 +112,14 @@ public final class ApiRegistry {
                 .setThrottleTimeMs(0);
     }
 
-    /** Every API Runnel's gateway serves today, with the group APIs as placeholders. */
+    /** Every API Runnel's gateway serves, without a group coordinator (group APIs: COORDINATOR_NOT_AVAILABLE). */
     public static ApiRegistry standard(KafkaBackend backend, GatewayIdentity identity, WireSettings settings) {
+        return standard(backend, GroupBackend.unavailable(), identity, settings);
+    }
+
+    /** Every API Runnel's gateway serves, consumer groups (classic protocol) through {@code groups}. */
+    public static ApiRegistry standard(KafkaBackend backend, GroupBackend groups, GatewayIdentity identity,
+                                       WireSettings settings) {
         ApiRegistry registry = new ApiRegistry();
         TopicLookup topics = new TopicLookup(backend);
         registry.register(ApiKeys.API_VERSIONS, ApiVersionsRequest.class, 0, 4, true,
@@ -124,7 +143,21 @@ public final class ApiRegistry {
                 new InitProducerIdHandler(backend));
         registry.register(ApiKeys.DESCRIBE_CLUSTER, DescribeClusterRequest.class, 0, 2, true,
                 new DescribeClusterHandler(identity, settings));
-        for (ApiKeys groupApi : GROUP_APIS) {
+        registry.register(ApiKeys.FIND_COORDINATOR, FindCoordinatorRequest.class, 0, 6, true,
+                new FindCoordinatorHandler(identity));
+        registry.register(ApiKeys.JOIN_GROUP, JoinGroupRequest.class, 0, 9, true, new JoinGroupHandler(groups));
+        registry.register(ApiKeys.SYNC_GROUP, SyncGroupRequest.class, 0, 5, true, new SyncGroupHandler(groups));
+        registry.register(ApiKeys.HEARTBEAT, HeartbeatRequest.class, 0, 4, true, new HeartbeatHandler(groups));
+        registry.register(ApiKeys.LEAVE_GROUP, LeaveGroupRequest.class, 0, 5, true, new LeaveGroupHandler(groups));
+        // v10 of OffsetCommit/OffsetFetch name topics by id only; v9 is what every 4.x client also speaks
+        registry.register(ApiKeys.OFFSET_COMMIT, OffsetCommitRequest.class, 2, 9, true,
+                new OffsetCommitHandler(topics, groups));
+        registry.register(ApiKeys.OFFSET_FETCH, OffsetFetchRequest.class, 1, 9, true, new OffsetFetchHandler(groups));
+        registry.register(ApiKeys.LIST_GROUPS, ListGroupsRequest.class, 0, 5, true, new ListGroupsHandler(groups));
+        registry.register(ApiKeys.DESCRIBE_GROUPS, DescribeGroupsRequest.class, 0, 5, true, new DescribeGroupsHandler(groups));
+        registry.register(ApiKeys.DELETE_GROUPS, DeleteGroupsRequest.class, 0, 2, true, new DeleteGroupsHandler(groups));
+        registry.register(ApiKeys.OFFSET_DELETE, OffsetDeleteRequest.class, 0, 0, true, new OffsetDeleteHandler(groups));
+        for (ApiKeys groupApi : UNSUPPORTED_GROUP_APIS) {
             registry.register(groupApi, AbstractRequest.class, groupApi.oldestVersion(), groupApi.latestVersion(),
                     false, new CoordinatorUnavailableHandler());
         }

@@ -6,10 +6,9 @@ import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 
 /**
- * Placeholder for the consumer-group and offset APIs until the offset-service is wired in: answers
- * each with that API's own error response carrying COORDINATOR_NOT_AVAILABLE, so a client that sends
- * one anyway gets a retriable error instead of silence. Replace it with
- * {@link ApiRegistry#register} per API (and advertise the API then).
+ * For group APIs Runnel does not implement (KIP-848's ConsumerGroupHeartbeat/Describe): answers each with
+ * that API's own error response carrying COORDINATOR_NOT_AVAILABLE, so a client that sends one anyway gets
+ * an error instead of silence. These APIs are not advertised, so clients use the classic protocol.
  */
 final class CoordinatorUnavailableHandler implements ApiHandler<AbstractRequest> {
 

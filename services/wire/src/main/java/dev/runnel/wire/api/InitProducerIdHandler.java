@@ -14,8 +14,8 @@ import org.apache.kafka.common.requests.InitProducerIdRequest;
  * <p>Runnel has no transactions. A transactional id (or a two-phase-commit request) answers
  * TRANSACTIONAL_ID_AUTHORIZATION_FAILED, which the Java producer surfaces as a fatal
  * {@code TransactionalIdAuthorizationException} from {@code initTransactions()} — a clear "no" rather
- * than a retry loop. (A transactional producer normally fails even earlier: FindCoordinator is not
- * advertised.)
+ * than a retry loop. (A transactional producer normally fails even earlier: FindCoordinator answers a
+ * transaction key with the same error.)
  */
 final class InitProducerIdHandler implements ApiHandler<InitProducerIdRequest> {
     private final KafkaBackend backend;

@@ -1,0 +1,141 @@
+package dev.runnel.offsets;
+
+import dev.runnel.bus.Addresses;
+import dev.runnel.bus.group.DeleteGroupsRequest;
+import dev.runnel.bus.group.DescribeGroupsRequest;
+import dev.runnel.bus.group.HeartbeatRequest;
+import dev.runnel.bus.group.JoinGroupRequest;
+import dev.runnel.bus.group.LeaveGroupRequest;
+import dev.runnel.bus.group.ListGroupsRequest;
+import dev.runnel.bus.group.OffsetCommitRequest;
+import dev.runnel.bus.group.OffsetDeleteRequest;
+import dev.runnel.bus.group.OffsetFetchRequest;
+import dev.runnel.bus.group.SyncGroupRequest;
+import dev.runnel.offsets.core.GroupCoordinator;
+import dev.runnel.offsets.pg.PgOffsetStore;
+import dev.runnel.pg.Databases;
+import dev.runnel.pg.PgPools;
+import dev.runnel.pg.PgSettings;
+import dev.runnel.pg.SchemaMigrations;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.sqlclient.Pool;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The offset-service on the event bus. Start: create the database if absent, migrate the schema, then
+ * register the {@code runnel.groups.*} consumers cluster-wide and wait until the registrations have
+ * propagated. PostgreSQL is pinged periodically; {@link #databaseReachable()} feeds readiness.
+ *
+ * <p>Every handler and every coordinator timer runs on this verticle's event-loop context, the one the
+ * {@link GroupCoordinator} is confined to. An unexpected failure is replied as a failure (code 500), never
+ * left to time out; the gateway turns it into COORDINATOR_NOT_AVAILABLE.
+ */
+final class OffsetServiceVerticle extends AbstractVerticle {
+    private static final Logger LOG = Logger.getLogger(OffsetServiceVerticle.class);
+
+    private final PgSettings pgSettings;
+    private final OffsetServiceSettings settings;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private Optional<Pool> pool = Optional.empty();
+    private volatile boolean databaseReachable;
+
+    OffsetServiceVerticle(PgSettings pgSettings, OffsetServiceSettings settings) {
+        this.pgSettings = pgSettings;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        Databases.ensureDatabase(vertx, pgSettings.serverUrl(), pgSettings.database())
+                .compose(created -> {
+                    Pool opened = PgPools.create(vertx, pgSettings.databaseUrl(), settings.pgPoolSize());
+                    pool = Optional.of(opened);
+                    return SchemaMigrations.apply(opened, PgOffsetStore.COMPONENT, PgOffsetStore.MIGRATIONS).map(opened);
+                })
+                .compose(migrated -> {
+                    PgOffsetStore store = new PgOffsetStore(migrated);
+                    databaseReachable = true;
+                    vertx.setPeriodic(settings.pgProbeInterval().toMillis(), tick -> store.ping()
+                            .onComplete(ar -> {
+                                if (ar.failed() && databaseReachable) {
+                                    LOG.warnf("PostgreSQL (%s) unreachable: %s", pgSettings, ar.cause().getMessage());
+                                }
+                                databaseReachable = ar.succeeded();
+                            }));
+                    return registerConsumers(new GroupCoordinator(store, new VertxScheduler(vertx), Clock.systemUTC(),
+                            settings.coordinator()));
+                })
+                .onSuccess(registered -> LOG.infof("Offset-service ready: database %s", pgSettings))
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        started.complete();
+                    } else {
+                        closePool().onComplete(closed -> started.fail(ar.cause()));
+                    }
+                });
+    }
+
+    @Override
+    public void stop(Promise<Void> stopped) {
+        closePool().onComplete(closed -> stopped.complete());
+    }
+
+    /** Whether the last probe reached PostgreSQL. */
+    boolean databaseReachable() {
+        return databaseReachable;
+    }
+
+    private Future<Void> registerConsumers(GroupCoordinator c) {
+        register(Addresses.GROUPS_JOIN, (JoinGroupRequest r) -> c.join(r));
+        register(Addresses.GROUPS_SYNC, (SyncGroupRequest r) -> c.sync(r));
+        register(Addresses.GROUPS_HEARTBEAT, (HeartbeatRequest r) -> Future.succeededFuture(c.heartbeat(r)));
+        register(Addresses.GROUPS_LEAVE, (LeaveGroupRequest r) -> Future.succeededFuture(c.leave(r)));
+        register(Addresses.GROUPS_OFFSET_COMMIT, (OffsetCommitRequest r) -> c.commitOffsets(r));
+        register(Addresses.GROUPS_OFFSET_FETCH, (OffsetFetchRequest r) -> c.fetchOffsets(r));
+        register(Addresses.GROUPS_LIST, (ListGroupsRequest r) -> c.listGroups(r));
+        register(Addresses.GROUPS_DESCRIBE, (DescribeGroupsRequest r) -> c.describeGroups(r));
+        register(Addresses.GROUPS_DELETE, (DeleteGroupsRequest r) -> c.deleteGroups(r));
+        register(Addresses.GROUPS_OFFSET_DELETE, (OffsetDeleteRequest r) -> c.deleteOffsets(r));
+        // cluster-wide registration is asynchronous: requests before it completes would get NO_HANDLERS
+        return Future.all(consumers.stream().map(OffsetServiceVerticle::registered).toList()).mapEmpty();
+    }
+
+    private <T, R> void register(String address, Function<T, Future<R>> handler) {
+        consumers.add(vertx.eventBus().<T>consumer(address, (Message<T> message) -> {
+            Future<R> answer;
+            try {
+                answer = handler.apply(message.body());
+            } catch (RuntimeException e) {
+                answer = Future.failedFuture(e);
+            }
+            answer.onComplete(ar -> {
+                if (ar.succeeded()) {
+                    message.reply(ar.result());
+                } else {
+                    LOG.errorf(ar.cause(), "Request on %s failed", address);
+                    message.fail(500, String.valueOf(ar.cause().getMessage()));
+                }
+            });
+        }));
+    }
+
+    private static Future<Void> registered(MessageConsumer<?> consumer) {
+        Promise<Void> done = Promise.promise();
+        consumer.completionHandler(done);
+        return done.future();
+    }
+
+    private Future<Void> closePool() {
+        return pool.map(Pool::close).orElse(Future.succeededFuture());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.runnel.bus.group;
+
+import dev.runnel.bus.ErrorCode;
+
+/** An answer that is only an error code (Heartbeat). */
+public record GroupErrorResult(ErrorCode error) {
+}
