@@ -54,8 +54,11 @@ public enum ErrorCode {
     UNKNOWN_LEADER_EPOCH(75),
     UNSUPPORTED_COMPRESSION_TYPE(76),
     INVALID_RECORD(87),
+    INVALID_UPDATE_VERSION(95),
     UNKNOWN_TOPIC_ID(100),
-    INCONSISTENT_TOPIC_ID(103);
+    INCONSISTENT_TOPIC_ID(103),
+    INELIGIBLE_REPLICA(107),
+    NEW_LEADER_ELECTED(108);
 
     private static final Map<Integer, ErrorCode> BY_CODE = new HashMap<>();
     static {

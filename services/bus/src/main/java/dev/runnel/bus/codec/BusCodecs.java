@@ -1,6 +1,8 @@
 package dev.runnel.bus.codec;
 
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterPartitionRequest;
+import dev.runnel.bus.control.AlterPartitionResult;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicsRequest;
@@ -33,7 +35,8 @@ public final class BusCodecs {
             AlterConfigsRequest.class, TopicResults.class,
             InitProducerIdRequest.class, ProducerIdResult.class,
             StoreHeartbeat.class, HeartbeatAck.class,
-            ListOffsetsRequest.class, ListOffsetsResponse.class);
+            ListOffsetsRequest.class, ListOffsetsResponse.class,
+            AlterPartitionRequest.class, AlterPartitionResult.class);
 
     public static void registerAll(EventBus eventBus) {
         DataPlaneCodecs.all().forEach(registration -> register(eventBus, registration));
