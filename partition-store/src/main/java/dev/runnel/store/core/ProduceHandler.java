@@ -24,6 +24,10 @@ import java.util.concurrent.CompletableFuture;
  * sender's leader epoch, when given, must be the current one (older → FENCED_LEADER_EPOCH, newer →
  * UNKNOWN_LEADER_EPOCH); the log's own refusals map through {@link LogErrors}. An idempotent retry the
  * log recognises answers NONE with the original base offset.
+ *
+ * <p>acks=0/1 answer after the leader's append; acks=all refuses up front with NOT_ENOUGH_REPLICAS when
+ * the ISR is smaller than min.insync.replicas, and otherwise answers once the high watermark passes the
+ * batch ({@link ProducePurgatory}), without holding the partition's queue while it waits.
  */
 public final class ProduceHandler {
     private final int brokerId;
