@@ -4,10 +4,12 @@ import dev.runnel.bus.Addresses;
 import dev.runnel.bus.control.ListOffsetsRequest;
 import dev.runnel.bus.data.FetchRequest;
 import dev.runnel.bus.data.ProduceRequest;
+import dev.runnel.bus.data.ReplicaFetchRequest;
 import dev.runnel.store.core.FetchHandler;
 import dev.runnel.store.core.ListOffsetsHandler;
 import dev.runnel.store.core.LogErrors;
 import dev.runnel.store.core.ProduceHandler;
+import dev.runnel.store.core.ReplicaFetchHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The store's event-bus consumers: produce, fetch and list-offsets at this broker's addresses. Thin:
+ * The store's event-bus consumers: produce, fetch, list-offsets and replica-fetch at this broker's addresses. Thin:
  * each hands the message to its core handler (which runs off the event loop) and replies on the
  * consumer's own context when the handler's future completes. A handler failure becomes a failed reply
  * (the sender sees a ReplyException with the message), never a silent drop.
@@ -42,12 +44,14 @@ final class BusEndpoints {
 
     /** Registers the consumers; completes when the cluster knows them. */
     Future<Void> register(int brokerId, ProduceHandler produce, FetchHandler fetch, ListOffsetsHandler listOffsets,
-                          StoreMetrics metrics) {
+                          ReplicaFetchHandler replicaFetch, StoreMetrics metrics) {
         return Future.all(
                         consume(Addresses.storeProduce(brokerId), metrics.requestTimer("produce"), (ProduceRequest r) -> produce.handle(r)),
                         consume(Addresses.storeFetch(brokerId), metrics.requestTimer("fetch"), (FetchRequest r) -> fetch.handle(r)),
                         consume(Addresses.storeListOffsets(brokerId), metrics.requestTimer("list-offsets"),
-                                (ListOffsetsRequest r) -> listOffsets.handle(r)))
+                                (ListOffsetsRequest r) -> listOffsets.handle(r)),
+                        consume(Addresses.storeReplicaFetch(brokerId), metrics.requestTimer("replica-fetch"),
+                                (ReplicaFetchRequest r) -> replicaFetch.handle(r)))
                 .mapEmpty();
     }
 

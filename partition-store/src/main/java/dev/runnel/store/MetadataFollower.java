@@ -32,12 +32,16 @@ final class MetadataFollower {
     private final PartitionRegistry registry;
     private final OrderedExecutor metadataQueue;
     private final StoreHeartbeat identity;
+    private final Runnable afterApply;
     private final AtomicBoolean metadataRequestInFlight = new AtomicBoolean();
     private volatile boolean controllerReachable = true;
     private MessageConsumer<ClusterMetadata> updates;
     private long heartbeatTimer = -1;
 
-    MetadataFollower(Vertx vertx, PartitionRegistry registry, OrderedExecutor metadataQueue, StoreHeartbeat identity) {
+    /** @param afterApply runs (on the metadata queue) after each snapshot that changed something was applied */
+    MetadataFollower(Vertx vertx, PartitionRegistry registry, OrderedExecutor metadataQueue, StoreHeartbeat identity,
+                     Runnable afterApply) {
+        this.afterApply = afterApply;
         this.vertx = vertx;
         this.registry = registry;
         this.metadataQueue = metadataQueue;
@@ -98,7 +102,13 @@ final class MetadataFollower {
     }
 
     private void apply(ClusterMetadata metadata, String source) {
-        metadataQueue.submit(() -> registry.applyMetadata(metadata)).whenComplete((changes, failure) -> {
+        metadataQueue.submit(() -> {
+            MetadataChanges changes = registry.applyMetadata(metadata);
+            if (changes.applied()) {
+                afterApply.run();
+            }
+            return changes;
+        }).whenComplete((changes, failure) -> {
             if (failure != null) {
                 LOG.errorf(LogErrors.unwrap(failure), "Applying metadata version %d failed", metadata.version());
             } else if (changes.applied()) {

@@ -1,18 +1,27 @@
 package dev.runnel.store;
 
+import dev.runnel.bus.Addresses;
 import dev.runnel.bus.codec.BusCodecs;
+import dev.runnel.bus.control.AlterPartitionResult;
 import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.bus.data.ReplicaFetchResponse;
 import dev.runnel.store.core.FetchHandler;
 import dev.runnel.store.core.FetchPurgatory;
+import dev.runnel.store.core.LeaderReplication;
 import dev.runnel.store.core.ListOffsetsHandler;
 import dev.runnel.store.core.LogErrors;
 import dev.runnel.store.core.OrderedExecutor;
 import dev.runnel.store.core.PartitionRegistry;
 import dev.runnel.store.core.ProduceHandler;
+import dev.runnel.store.core.ProducePurgatory;
+import dev.runnel.store.core.ReplicaFetchHandler;
+import dev.runnel.store.core.ReplicaFetcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class PartitionStoreService {
     private static final Logger LOG = Logger.getLogger(PartitionStoreService.class);
     private static final long METRICS_REFRESH_MS = 10_000;
+    private static final long CONTROL_TIMEOUT_MS = 10_000;
 
     private final Vertx vertx;
     private final StoreConfig config;
@@ -51,10 +61,15 @@ public class PartitionStoreService {
     private ScheduledExecutorService timer;
     private PartitionRegistry registry;
     private FetchPurgatory purgatory;
+    private ProducePurgatory producePurgatory;
+    private LeaderReplication replication;
+    private ReplicaFetcher fetcher;
     private BusEndpoints endpoints;
     private MetadataFollower metadata;
     private long retentionTimer = -1;
     private long metricsTimer = -1;
+    private long isrTimer = -1;
+    private long fetcherTimer = -1;
 
     PartitionStoreService(Vertx vertx, StoreConfig config, MeterRegistry meters,
                           @ConfigProperty(name = "quarkus.http.port") int httpPort) {
@@ -72,12 +87,28 @@ public class PartitionStoreService {
         timer = Executors.newSingleThreadScheduledExecutor(threads("runnel-store-timer"));
         registry = new PartitionRegistry(brokerId, dataDir, ioPool, Clock.systemUTC());
         purgatory = new FetchPurgatory(timer, ioPool, config.maxParkedFetches());
+        producePurgatory = new ProducePurgatory(brokerId, timer);
+        replication = new LeaderReplication(registry, purgatory, producePurgatory,
+                request -> vertx.eventBus().<AlterPartitionResult>request(Addresses.CONTROLLER_ALTER_PARTITION, request,
+                                new DeliveryOptions().setSendTimeout(CONTROL_TIMEOUT_MS))
+                        .map(Message::body).toCompletionStage().toCompletableFuture(),
+                Clock.systemUTC(), config.replicaLagTimeMaxMs());
+        fetcher = new ReplicaFetcher(registry,
+                (leader, request) -> vertx.eventBus().<ReplicaFetchResponse>request(Addresses.storeReplicaFetch(leader), request,
+                                new DeliveryOptions().setSendTimeout(request.maxWaitMs() + CONTROL_TIMEOUT_MS))
+                        .map(Message::body).toCompletionStage().toCompletableFuture(),
+                timer, ioPool, new ReplicaFetcher.Settings(config.replicaFetchWaitMaxMs(), config.replicaFetchResponseMaxBytes(),
+                        config.replicaFetchMaxBytes(), config.replicaFetchBackoffMs()));
         OrderedExecutor metadataQueue = new OrderedExecutor(ioPool);
         StoreMetrics metrics = new StoreMetrics(meters, registry, purgatory);
         endpoints = new BusEndpoints(vertx);
         metadata = new MetadataFollower(vertx, registry, metadataQueue,
                 new StoreHeartbeat(brokerId, config.rack().orElse(null),
-                        config.advertisedHttpAddress().orElse("127.0.0.1:" + httpPort), -1));
+                        config.advertisedHttpAddress().orElse("127.0.0.1:" + httpPort), -1),
+                () -> {
+                    replication.onMetadataApplied();
+                    fetcher.ensureFetching();
+                });
 
         notReadyReason = "recovering partition logs in " + dataDir;
         // recovery first, on the metadata queue, so no metadata is applied to a half-opened registry
@@ -90,12 +121,17 @@ public class PartitionStoreService {
         }).thenAccept(opened -> vertx.runOnContext(v -> {
             notReadyReason = "registering event-bus consumers";
             endpoints.register(brokerId,
-                            new ProduceHandler(registry, purgatory),
+                            new ProduceHandler(registry, replication, producePurgatory),
                             new FetchHandler(registry, purgatory, ioPool),
                             new ListOffsetsHandler(registry, ioPool),
+                            new ReplicaFetchHandler(registry, purgatory, replication, ioPool),
                             metrics)
                     .onSuccess(done -> {
                         metadata.start();
+                        long isrCheckMs = Math.max(100, config.replicaLagTimeMaxMs() / 2);
+                        isrTimer = vertx.setPeriodic(isrCheckMs, id -> ioPool.execute(replication::shrinkLaggingIsrs));
+                        // a fetch loop ends when it has nothing to fetch; this restarts loops a race may have missed
+                        fetcherTimer = vertx.setPeriodic(1000, id -> fetcher.ensureFetching());
                         retentionTimer = vertx.setPeriodic(config.retentionCheckIntervalMs(), id -> runRetention());
                         metrics.refreshPartitions();
                         metricsTimer = vertx.setPeriodic(METRICS_REFRESH_MS, id -> metrics.refreshPartitions());
@@ -121,6 +157,15 @@ public class PartitionStoreService {
         if (metricsTimer >= 0) {
             vertx.cancelTimer(metricsTimer);
         }
+        if (isrTimer >= 0) {
+            vertx.cancelTimer(isrTimer);
+        }
+        if (fetcherTimer >= 0) {
+            vertx.cancelTimer(fetcherTimer);
+        }
+        if (fetcher != null) {
+            fetcher.close();
+        }
         if (endpoints != null) {
             try {
                 endpoints.unregister().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -130,6 +175,9 @@ public class PartitionStoreService {
         }
         if (purgatory != null) {
             purgatory.close();
+        }
+        if (producePurgatory != null) {
+            producePurgatory.close();
         }
         if (registry != null) {
             registry.close();

@@ -32,4 +32,24 @@ public interface StoreConfig {
 
     /** host:port of this store's HTTP endpoint as reported in heartbeats; default 127.0.0.1:quarkus.http.port. */
     Optional<String> advertisedHttpAddress();
+
+    /** A follower not caught up with the leader for this long leaves the ISR (Kafka's replica.lag.time.max.ms). */
+    @WithDefault("30000")
+    long replicaLagTimeMaxMs();
+
+    /** How long a leader may hold a follower's fetch that finds nothing (replica.fetch.wait.max.ms). */
+    @WithDefault("500")
+    int replicaFetchWaitMaxMs();
+
+    /** At most this many bytes per partition in one replica fetch (replica.fetch.max.bytes). */
+    @WithDefault("1048576")
+    int replicaFetchMaxBytes();
+
+    /** At most this many bytes in one replica fetch response (replica.fetch.response.max.bytes). */
+    @WithDefault("10485760")
+    int replicaFetchResponseMaxBytes();
+
+    /** Pause after a failed replica fetch (replica.fetch.backoff.ms). */
+    @WithDefault("500")
+    long replicaFetchBackoffMs();
 }

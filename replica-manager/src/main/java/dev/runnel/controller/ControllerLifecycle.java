@@ -1,6 +1,7 @@
 package dev.runnel.controller;
 
 import dev.runnel.bus.codec.BusCodecs;
+import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.controller.core.TopicValidator;
 import dev.runnel.pg.PgSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,13 +47,15 @@ public class ControllerLifecycle {
     long storeSessionTimeoutMs;
     @ConfigProperty(name = "runnel.controller.start-retry-ms", defaultValue = "2000")
     long startRetryMs;
+    @ConfigProperty(name = "runnel.controller.preferred-leader-check-ms", defaultValue = "10000")
+    long preferredLeaderCheckMs;
 
     void onStart(@Observes StartupEvent event, Vertx vertx) {
         BusCodecs.registerAll(vertx.eventBus());
         PgSettings pg = PgSettings.resolve(Map.of(), pgUrl, Optional.of(pgDatabase));
         ControllerSettings settings = new ControllerSettings(
                 new TopicValidator(defaultPartitions, defaultReplicationFactor, maxPartitionsPerTopic),
-                Duration.ofMillis(storeSessionTimeoutMs), pgPoolSize);
+                Duration.ofMillis(storeSessionTimeoutMs), pgPoolSize, Duration.ofMillis(preferredLeaderCheckMs));
         deploy(vertx, pg, settings);
     }
 
@@ -67,6 +70,11 @@ public class ControllerLifecycle {
 
     public Optional<Long> metadataVersion() {
         return running.get().flatMap(ControllerVerticle::metadataVersion);
+    }
+
+    /** The current cluster metadata, once started. */
+    public Optional<ClusterMetadata> metadata() {
+        return running.get().flatMap(ControllerVerticle::metadata);
     }
 
     private void deploy(Vertx vertx, PgSettings pg, ControllerSettings settings) {

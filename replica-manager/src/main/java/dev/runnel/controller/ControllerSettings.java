@@ -9,6 +9,9 @@ import java.time.Duration;
  *
  * @param storeSessionTimeout a store unheard for this long is dead ({@code runnel.controller.store-session-timeout-ms})
  * @param pgPoolSize          connections to PostgreSQL ({@code runnel.pg.pool-size})
+ * @param preferredLeaderCheckInterval how often leadership moves back to preferred replicas
+ *                            ({@code runnel.controller.preferred-leader-check-ms}, Kafka's leader.imbalance.check.interval)
  */
-record ControllerSettings(TopicValidator topicValidator, Duration storeSessionTimeout, int pgPoolSize) {
+record ControllerSettings(TopicValidator topicValidator, Duration storeSessionTimeout, int pgPoolSize,
+                          Duration preferredLeaderCheckInterval) {
 }

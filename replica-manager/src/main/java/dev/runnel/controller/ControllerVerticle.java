@@ -2,6 +2,8 @@ package dev.runnel.controller;
 
 import dev.runnel.bus.Addresses;
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterPartitionRequest;
+import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicsRequest;
 import dev.runnel.bus.control.DeleteTopicsRequest;
@@ -47,6 +49,7 @@ final class ControllerVerticle extends AbstractVerticle {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Optional<Pool> pool = Optional.empty();
     private Optional<Controller> controller = Optional.empty();
+    private volatile Optional<ClusterMetadata> latest = Optional.empty();
 
     ControllerVerticle(PgSettings pgSettings, ControllerSettings settings) {
         this.pgSettings = pgSettings;
@@ -66,7 +69,10 @@ final class ControllerVerticle extends AbstractVerticle {
                     Controller c = new Controller(new PgMetadataStore(migratedPool),
                             new TopicPlanner(settings.topicValidator(), Ids::newTopicId),
                             Clock.systemUTC(), settings.storeSessionTimeout(),
-                            metadata -> vertx.eventBus().publish(Addresses.METADATA_UPDATES, metadata));
+                            metadata -> {
+                                latest = Optional.of(metadata);
+                                vertx.eventBus().publish(Addresses.METADATA_UPDATES, metadata);
+                            });
                     controller = Optional.of(c);
                     return c.start();
                 })
@@ -74,7 +80,11 @@ final class ControllerVerticle extends AbstractVerticle {
                 .onSuccess(registered -> {
                     Controller c = controller.orElseThrow();
                     // a store is dead after the session timeout; checking every second bounds the extra delay
-                    vertx.setPeriodic(1000, tick -> c.expireStores());
+                    vertx.setPeriodic(1000, tick -> {
+                        c.expireStores();
+                        c.reconcilePartitions();
+                    });
+                    vertx.setPeriodic(settings.preferredLeaderCheckInterval().toMillis(), tick -> c.electPreferredLeaders());
                     LOG.infof("Replica-manager ready: metadata version %d, database %s", c.metadata().version(), pgSettings);
                 })
                 .onComplete(ar -> {
@@ -96,6 +106,11 @@ final class ControllerVerticle extends AbstractVerticle {
         return controller.map(c -> c.metadata().version());
     }
 
+    /** The metadata last published, once started. Safe from any thread: snapshots are immutable copies. */
+    Optional<ClusterMetadata> metadata() {
+        return latest;
+    }
+
     private Future<Void> registerConsumers(Controller c) {
         register(Addresses.CONTROLLER_METADATA, (MetadataRequest request) -> Future.succeededFuture(c.metadata()));
         register(Addresses.CONTROLLER_STORE_HEARTBEAT, (StoreHeartbeat heartbeat) -> Future.succeededFuture(c.heartbeat(heartbeat)));
@@ -104,6 +119,7 @@ final class ControllerVerticle extends AbstractVerticle {
         register(Addresses.CONTROLLER_CREATE_PARTITIONS, (CreatePartitionsRequest request) -> c.createPartitions(request));
         register(Addresses.CONTROLLER_ALTER_CONFIGS, (AlterConfigsRequest request) -> c.alterConfigs(request));
         register(Addresses.CONTROLLER_INIT_PRODUCER_ID, (InitProducerIdRequest request) -> c.initProducerId(request));
+        register(Addresses.CONTROLLER_ALTER_PARTITION, (AlterPartitionRequest request) -> c.alterPartition(request));
         // cluster-wide registration is asynchronous: requests before it completes would get NO_HANDLERS
         return Future.all(consumers.stream().map(ControllerVerticle::registered).toList()).mapEmpty();
     }

@@ -1,6 +1,8 @@
 package dev.runnel.controller;
 
 import dev.runnel.bus.Addresses;
+import dev.runnel.bus.control.AlterPartitionRequest;
+import dev.runnel.bus.control.AlterPartitionResult;
 import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterConfigsRequest;
 import dev.runnel.bus.control.ClusterMetadata;
@@ -124,6 +126,26 @@ class ReplicaManagerTest {
         assertThat(deleted.topics()).extracting(TopicResult::error).containsExactly(ErrorCode.NONE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         ClusterMetadata after = request(Addresses.CONTROLLER_METADATA, new MetadataRequest("test"));
         assertThat(after.topic("payments")).isEmpty();
+    }
+
+    @Test
+    void isrChangesGoOverTheBusAndMetadataIsServedAsJson() throws Exception {
+        request(Addresses.CONTROLLER_CREATE_TOPICS, new CreateTopicsRequest(List.of(
+                new CreateTopicRequest("shown", 1, (short) 1, Map.of())), false));
+        ClusterMetadata metadata = request(Addresses.CONTROLLER_METADATA, new MetadataRequest("test"));
+        var partition = metadata.topic("shown").orElseThrow().partitions().get(0);
+        AlterPartitionResult stale = request(Addresses.CONTROLLER_ALTER_PARTITION, new AlterPartitionRequest(1, "shown", 0,
+                partition.leaderEpoch(), partition.partitionEpoch() + 5, List.of(1)));
+        assertThat(stale.error()).isEqualTo(ErrorCode.INVALID_UPDATE_VERSION);
+        assertThat(stale.partition()).isEqualTo(partition);
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                readiness.toURI().resolve("/metadata")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(response.body());
+        assertThat(json.getJsonArray("topics").stream().map(t -> ((io.vertx.core.json.JsonObject) t).getString("name"))).contains("shown");
+        assertThat(response.body()).contains("\"isr\":[1]").contains("\"partitionEpoch\":0");
     }
 
     @Test

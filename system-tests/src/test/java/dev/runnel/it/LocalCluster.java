@@ -32,6 +32,14 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts a cluster with {@code stores} partition-stores in a fresh data dir under target/. */
     public static LocalCluster start(String name, int stores) throws IOException, InterruptedException {
+        return start(name, stores, "");
+    }
+
+    /**
+     * As {@link #start(String, int)}, with extra JVM options for every service ({@code RUNNEL_JAVA_OPTS}),
+     * e.g. {@code -Drunnel.controller.store-session-timeout-ms=3000}; they apply to restarts by {@link #up()} too.
+     */
+    public static LocalCluster start(String name, int stores, String javaOpts) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("runnel.root", "..")).toAbsolutePath().normalize();
         Path dataDir = root.resolve("system-tests/target/clusters/" + name);
         Map<String, String> env = Map.of(
@@ -40,7 +48,8 @@ public final class LocalCluster implements AutoCloseable {
                 "RUNNEL_HTTP_PORT", String.valueOf(HTTP_PORT),
                 "RUNNEL_CLUSTER_NAME", "runnel-it-" + UUID.randomUUID(),
                 "RUNNEL_CLUSTER_PORT", String.valueOf(25701 + PORT_OFFSET),
-                "RUNNEL_PG_PORT", String.valueOf(25432 + PORT_OFFSET));
+                "RUNNEL_PG_PORT", String.valueOf(25432 + PORT_OFFSET),
+                "RUNNEL_JAVA_OPTS", javaOpts);
         LocalCluster cluster = new LocalCluster(root, dataDir, env);
         if (Files.exists(dataDir)) {
             cluster.runnel("down"); // whatever an aborted earlier run left behind
@@ -62,6 +71,16 @@ public final class LocalCluster implements AutoCloseable {
 
     public String httpBase() {
         return "http://127.0.0.1:" + HTTP_PORT;
+    }
+
+    /** The replica-manager's HTTP address ({@code GET /metadata} shows the real leaders and ISRs). */
+    public String replicaManagerBase() {
+        return "http://127.0.0.1:" + (HTTP_PORT + 2);
+    }
+
+    /** Where a store keeps its partition folders. */
+    public Path storeDir(int brokerId) {
+        return dataDir.resolve("store-" + brokerId);
     }
 
     /** The pid {@code bin/runnel} recorded for a service, e.g. {@code store-1}. */

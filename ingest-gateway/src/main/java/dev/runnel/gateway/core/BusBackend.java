@@ -56,6 +56,7 @@ public final class BusBackend implements KafkaBackend {
     private final EventBus bus;
     private final MetadataCache metadata;
     private final Router router;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public BusBackend(EventBus bus, MetadataCache metadata) {
         this.bus = bus;
@@ -86,14 +87,40 @@ public final class BusBackend implements KafkaBackend {
         List<Future<List<PartitionProduceResult>>> sent = new ArrayList<>();
         byLeader.forEach((leader, partitions) -> sent.add(
                 this.<ProduceResponse>data(Addresses.storeProduce(leader),
-                                new ProduceRequest(request.acks(), request.timeoutMs(), partitions), request.timeoutMs())
+                                new ProduceRequest(request.acks(), request.timeoutMs(), withLeaderEpochs(partitions)), request.timeoutMs())
                         .map(ProduceResponse::partitions)
                         .otherwise(failure -> failAll(partitions, failure, p ->
                                 PartitionProduceResult.failed(p.topic(), p.partition(), storeError(failure), failure.getMessage())))));
         return Future.join(sent).map(done -> {
             sent.forEach(f -> results.addAll(f.result()));
+            if (results.stream().anyMatch(r -> isStaleRoute(r.error()))) {
+                refreshSoon();
+            }
             return new ProduceResponse(results);
         });
+    }
+
+    /**
+     * Stamps each partition with the leader epoch this gateway routed it by, so a store that no longer
+     * leads at that epoch refuses it (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH) rather than appending on
+     * stale routing; the Kafka client refreshes metadata and retries.
+     */
+    private List<PartitionRecords> withLeaderEpochs(List<PartitionRecords> partitions) {
+        return partitions.stream().map(p -> p.leaderEpoch() >= 0 ? p : metadata.partition(p.topic(), p.partition())
+                .map(info -> new PartitionRecords(p.topic(), p.partition(), info.leaderEpoch(), p.records()))
+                .orElse(p)).toList();
+    }
+
+    private static boolean isStaleRoute(ErrorCode error) {
+        return error == ErrorCode.NOT_LEADER_OR_FOLLOWER || error == ErrorCode.FENCED_LEADER_EPOCH
+                || error == ErrorCode.UNKNOWN_LEADER_EPOCH;
+    }
+
+    /** A store said this gateway's routing is stale: ask the replica-manager (one request at a time) rather than wait for the next publish. */
+    private void refreshSoon() {
+        if (refreshing.compareAndSet(false, true)) {
+            refreshMetadata().onComplete(done -> refreshing.set(false));
+        }
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.runnel.store.core;
 
-import dev.runnel.bus.data.FetchResponse;
-
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,14 +13,14 @@ import java.util.function.Supplier;
  * <p>Thread-safety: {@link #tryComplete} and {@link #expire} may race from any threads; a flag decides
  * which completes. Both read the log, so both run on a reader thread, never on an event loop.
  */
-public final class DelayedFetch {
+public final class DelayedFetch<R> {
     private final Set<TopicPartition> partitions;
     private final int minBytes;
-    private final Supplier<FetchOutcome> read;
-    private final CompletableFuture<FetchResponse> result = new CompletableFuture<>();
+    private final Supplier<FetchOutcome<R>> read;
+    private final CompletableFuture<R> result = new CompletableFuture<>();
     private final AtomicBoolean completed = new AtomicBoolean();
 
-    public DelayedFetch(Set<TopicPartition> partitions, int minBytes, Supplier<FetchOutcome> read) {
+    public DelayedFetch(Set<TopicPartition> partitions, int minBytes, Supplier<FetchOutcome<R>> read) {
         this.partitions = Set.copyOf(partitions);
         this.minBytes = minBytes;
         this.read = read;
@@ -32,7 +30,7 @@ public final class DelayedFetch {
         return partitions;
     }
 
-    public CompletableFuture<FetchResponse> result() {
+    public CompletableFuture<R> result() {
         return result;
     }
 
@@ -45,7 +43,7 @@ public final class DelayedFetch {
         if (completed.get()) {
             return true;
         }
-        FetchOutcome outcome;
+        FetchOutcome<R> outcome;
         try {
             outcome = read.get();
         } catch (RuntimeException e) {

@@ -53,7 +53,7 @@ public final class FetchHandler {
     }
 
     /** One pass over the request's partitions. Blocking: runs on a reader thread. */
-    FetchOutcome read(FetchRequest request) {
+    FetchOutcome<FetchResponse> read(FetchRequest request) {
         List<PartitionFetchResult> results = new ArrayList<>(request.partitions().size());
         int total = 0;
         boolean hasError = false;
@@ -63,7 +63,7 @@ public final class FetchHandler {
             total += result.records().length();
             hasError |= result.error() != ErrorCode.NONE;
         }
-        return new FetchOutcome(new FetchResponse(results), total, hasError);
+        return new FetchOutcome<>(new FetchResponse(results), total, hasError);
     }
 
     private PartitionFetchResult readPartition(PartitionFetch fetch, int remainingBytes, boolean firstWithData) {

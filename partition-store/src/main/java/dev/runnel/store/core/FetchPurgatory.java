@@ -1,7 +1,5 @@
 package dev.runnel.store.core;
 
-import dev.runnel.bus.data.FetchResponse;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Where fetches that found too little wait (Kafka's fetch purgatory). A parked {@link DelayedFetch} is
+ * Where fetches that found too little wait (Kafka's fetch purgatory): consumer fetches, which wait for
+ * the high watermark to move, and follower fetches, which wait for appends. A parked {@link DelayedFetch} is
  * watched under each of its partitions; {@link #onAppend} re-checks the fetches watching that partition,
  * and a timer expires each one after its maxWaitMs.
  *
@@ -28,8 +27,8 @@ public final class FetchPurgatory implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Executor readers;
     private final int maxParked;
-    private final Map<TopicPartition, Set<DelayedFetch>> watchers = new ConcurrentHashMap<>();
-    private final Set<DelayedFetch> parked = ConcurrentHashMap.newKeySet();
+    private final Map<TopicPartition, Set<DelayedFetch<?>>> watchers = new ConcurrentHashMap<>();
+    private final Set<DelayedFetch<?>> parked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger parkedCount = new AtomicInteger();
 
     public FetchPurgatory(ScheduledExecutorService timer, Executor readers, int maxParked) {
@@ -42,17 +41,17 @@ public final class FetchPurgatory implements AutoCloseable {
      * Parks a fetch until {@code read} finds {@code minBytes} after an append to one of {@code partitions},
      * or until {@code maxWaitMs} pass. {@code firstOutcome} answers at once when the purgatory is full.
      */
-    public CompletableFuture<FetchResponse> park(Set<TopicPartition> partitions, int minBytes, long maxWaitMs,
-                                                 FetchOutcome firstOutcome, Supplier<FetchOutcome> read) {
+    public <R> CompletableFuture<R> park(Set<TopicPartition> partitions, int minBytes, long maxWaitMs,
+                                         FetchOutcome<R> firstOutcome, Supplier<FetchOutcome<R>> read) {
         if (parkedCount.incrementAndGet() > maxParked) {
             parkedCount.decrementAndGet();
             return CompletableFuture.completedFuture(firstOutcome.response());
         }
-        DelayedFetch fetch = new DelayedFetch(partitions, minBytes, read);
+        DelayedFetch<R> fetch = new DelayedFetch<>(partitions, minBytes, read);
         parked.add(fetch);
         for (TopicPartition tp : fetch.partitions()) {
             watchers.compute(tp, (key, set) -> {
-                Set<DelayedFetch> watching = set != null ? set : ConcurrentHashMap.newKeySet();
+                Set<DelayedFetch<?>> watching = set != null ? set : ConcurrentHashMap.newKeySet();
                 watching.add(fetch);
                 return watching;
             });
@@ -67,13 +66,13 @@ public final class FetchPurgatory implements AutoCloseable {
         return fetch.result();
     }
 
-    /** New records may be readable in {@code tp}: re-check the fetches waiting for it. */
+    /** New records may be readable in {@code tp} (an append, or a higher high watermark): re-check the fetches waiting for it. */
     public void onAppend(TopicPartition tp) {
-        Set<DelayedFetch> watching = watchers.get(tp);
+        Set<DelayedFetch<?>> watching = watchers.get(tp);
         if (watching == null) {
             return;
         }
-        for (DelayedFetch fetch : watching) {
+        for (DelayedFetch<?> fetch : watching) {
             readers.execute(fetch::tryComplete);
         }
     }
@@ -86,11 +85,11 @@ public final class FetchPurgatory implements AutoCloseable {
     /** Answers every waiting fetch now (on shutdown). */
     @Override
     public void close() {
-        List<DelayedFetch> waiting = new ArrayList<>(parked);
+        List<DelayedFetch<?>> waiting = new ArrayList<>(parked);
         waiting.forEach(DelayedFetch::expire);
     }
 
-    private void unwatch(DelayedFetch fetch) {
+    private void unwatch(DelayedFetch<?> fetch) {
         if (!parked.remove(fetch)) {
             return;
         }

@@ -28,6 +28,7 @@ public final class Partition {
     private volatile Optional<Map<String, String>> topicConfigs = Optional.empty();
     private volatile Optional<UUID> topicId;
     private volatile boolean closed;
+    private final ReplicaProgress replicaProgress = new ReplicaProgress();
 
     Partition(TopicPartition topicPartition, Path dir, PartitionLog log, Optional<UUID> topicId, OrderedExecutor writes) {
         this.topicPartition = topicPartition;
@@ -54,8 +55,28 @@ public final class Partition {
         return leadership;
     }
 
-    void leadership(Leadership leadership) {
-        this.leadership = leadership;
+    /** Applies leadership from metadata, unless this store already holds a later state (see {@link #leadershipIfNewer}). */
+    synchronized void leadership(Leadership fromMetadata) {
+        if (!leadership.isNewerThan(fromMetadata)) {
+            this.leadership = fromMetadata;
+        }
+    }
+
+    /**
+     * Takes {@code newer} only if it is a later state than the current one (the controller's answer to an
+     * ISR change may arrive before or after the metadata that carries the same change).
+     */
+    synchronized boolean leadershipIfNewer(Leadership newer) {
+        if (!newer.isNewerThan(leadership)) {
+            return false;
+        }
+        this.leadership = newer;
+        return true;
+    }
+
+    /** What the leader knows of its followers; meaningful only while this store leads the partition. */
+    public ReplicaProgress replicaProgress() {
+        return replicaProgress;
     }
 
     public Optional<UUID> topicId() {

@@ -1,6 +1,8 @@
 /**
  * The partition store's core, plain Java (no Quarkus): the replicas this store holds
- * ({@link dev.runnel.store.core.PartitionRegistry}) and the handlers for produce, fetch and list-offsets.
+ * ({@link dev.runnel.store.core.PartitionRegistry}), the handlers for produce, fetch, list-offsets and
+ * replica-fetch, and replication: the leader's side ({@link dev.runnel.store.core.LeaderReplication}) and the
+ * follower's ({@link dev.runnel.store.core.ReplicaFetcher}). See docs/replication.md.
  *
  * <h2>Ordering</h2>
  * Every write to a partition's log — append, retention, config change, close/delete — runs on that
@@ -23,8 +25,11 @@
  * A fetch that found fewer than minBytes waits at most its maxWaitMs in the
  * {@link dev.runnel.store.core.FetchPurgatory}; an append to one of its partitions re-checks it at once.
  * At most {@code runnel.store.max-parked-fetches} fetches wait; beyond that a fetch is answered at once
- * with what it found. Produce does not wait for replication yet: the high watermark follows the log end
- * when this store is the only in-sync replica, so {@code timeoutMs} is not used. Work queues are
+ * with what it found. Followers' replica fetches wait there the same way (for appends rather than the high
+ * watermark). An acks=all produce waits in the {@link dev.runnel.store.core.ProducePurgatory} at most its
+ * {@code timeoutMs} for the high watermark (REQUEST_TIMED_OUT after); it holds no thread while it waits.
+ * Each follower runs one replica-fetch request at a time per leading store ({@link
+ * dev.runnel.store.core.ReplicaFetcher}), so replication is bounded by the leaders' fetch purgatory. Work queues are
  * unbounded: the senders' request timeouts and the Kafka clients' in-flight limits bound them in
  * practice. Every request gets a reply, acks=0 included (the gateway ignores it).
  */

@@ -28,16 +28,16 @@ class DelayedFetchTest {
         final AtomicInteger bytes = new AtomicInteger();
         final AtomicInteger reads = new AtomicInteger();
 
-        FetchOutcome read() {
+        FetchOutcome<FetchResponse> read() {
             reads.incrementAndGet();
-            return new FetchOutcome(new FetchResponse(List.of()), bytes.get(), false);
+            return new FetchOutcome<>(new FetchResponse(List.of()), bytes.get(), false);
         }
     }
 
     @Test
     void completesOnlyWhenAReReadReachesMinBytes() {
         ScriptedRead read = new ScriptedRead();
-        DelayedFetch fetch = new DelayedFetch(Set.of(ORDERS_0), 100, read::read);
+        DelayedFetch<FetchResponse> fetch = new DelayedFetch<>(Set.of(ORDERS_0), 100, read::read);
 
         read.bytes.set(60);
         assertThat(fetch.tryComplete()).isFalse();
@@ -51,7 +51,7 @@ class DelayedFetchTest {
     @Test
     void expiresOnceWithAFinalReadWhateverItsSize() {
         ScriptedRead read = new ScriptedRead();
-        DelayedFetch fetch = new DelayedFetch(Set.of(ORDERS_0), 100, read::read);
+        DelayedFetch<FetchResponse> fetch = new DelayedFetch<>(Set.of(ORDERS_0), 100, read::read);
 
         fetch.expire();
         fetch.expire();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,16 +29,26 @@ final class StoreFixture implements AutoCloseable {
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final PartitionRegistry registry;
     final FetchPurgatory purgatory;
+    final ProducePurgatory producePurgatory;
+    final LeaderReplication replication;
     final ProduceHandler produce;
     final FetchHandler fetch;
     final ListOffsetsHandler listOffsets;
+    final ReplicaFetchHandler replicaFetch;
 
     StoreFixture(Path dataDir) {
-        registry = new PartitionRegistry(BROKER, dataDir, pool, Clock.systemUTC());
+        this(BROKER, dataDir, request -> CompletableFuture.failedFuture(new IllegalStateException("no controller in this test")), 30_000);
+    }
+
+    StoreFixture(int brokerId, Path dataDir, LeaderReplication.IsrChangeSender controller, long replicaLagTimeMaxMs) {
+        registry = new PartitionRegistry(brokerId, dataDir, pool, Clock.systemUTC());
         purgatory = new FetchPurgatory(timer, pool, 1000);
-        produce = new ProduceHandler(registry, purgatory);
+        producePurgatory = new ProducePurgatory(brokerId, timer);
+        replication = new LeaderReplication(registry, purgatory, producePurgatory, controller, Clock.systemUTC(), replicaLagTimeMaxMs);
+        produce = new ProduceHandler(registry, replication, producePurgatory);
         fetch = new FetchHandler(registry, purgatory, pool);
         listOffsets = new ListOffsetsHandler(registry, pool);
+        replicaFetch = new ReplicaFetchHandler(registry, purgatory, replication, pool);
     }
 
     /** Metadata with one topic; partition {@code i} is led by {@code leaders[i]} at epoch 5, replicas = ISR = the leader. */
@@ -72,6 +83,7 @@ final class StoreFixture implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         purgatory.close();
+        producePurgatory.close();
         registry.close();
         timer.shutdownNow();
         pool.shutdown();

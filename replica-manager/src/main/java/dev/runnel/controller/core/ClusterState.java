@@ -1,6 +1,7 @@
 package dev.runnel.controller.core;
 
 import dev.runnel.bus.control.ClusterMetadata;
+import dev.runnel.bus.control.PartitionInfo;
 import dev.runnel.bus.control.StoreHeartbeat;
 import dev.runnel.bus.control.StoreInfo;
 import dev.runnel.bus.control.TopicInfo;
@@ -112,6 +113,26 @@ public final class ClusterState {
             version++;
         }
         return dead;
+    }
+
+    /** Replaces one partition of an existing topic (leader elections, ISR changes). */
+    public void replacePartition(String topic, PartitionInfo partition) {
+        TopicInfo current = topics.get(topic);
+        if (current == null || partition.partition() >= current.partitions().size()) {
+            throw new IllegalArgumentException("No partition " + topic + "-" + partition.partition() + " to replace");
+        }
+        List<PartitionInfo> partitions = new ArrayList<>(current.partitions());
+        partitions.set(partition.partition(), partition);
+        topics.put(topic, new TopicInfo(current.name(), current.id(), current.configs(), List.copyOf(partitions)));
+        version++;
+    }
+
+    public Collection<TopicInfo> topics() {
+        return List.copyOf(topics.values());
+    }
+
+    public boolean isLive(int brokerId) {
+        return stores.containsKey(brokerId);
     }
 
     /** Broker ids of the live stores, ascending. */

@@ -2,6 +2,9 @@ package dev.runnel.controller.core;
 
 import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterPartitionRequest;
+import dev.runnel.bus.control.AlterPartitionResult;
+import dev.runnel.bus.control.TopicConfigs;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicRequest;
@@ -20,11 +23,13 @@ import io.vertx.core.Future;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,8 +44,12 @@ import java.util.function.Function;
  * queued ({@link SerialExecutor}) so each one decides on the state the previous one left. Reads
  * ({@link #metadata()}, heartbeats) answer at once from memory.
  *
- * <p>Replication factor 1: a partition whose only store is dead keeps that store as leader (its data is
- * only there) and is served again when the store returns. Failover comes with replication.
+ * <p>Replication: {@link #reconcilePartitions} (called every second and when a store joins) elects new
+ * leaders for partitions whose leader's store died, takes dead stores out of ISRs and brings offline
+ * partitions back ({@link PartitionElector}); {@link #alterPartition} applies the ISR changes leaders ask
+ * for, refusing stale ones; {@link #electPreferredLeaders} moves leadership back to each partition's first
+ * replica once it is in sync. Store deaths are only acted on once this controller has been in office for
+ * a store session timeout, so a restarted controller first hears from every live store.
  */
 public final class Controller {
     private static final System.Logger LOG = System.getLogger(Controller.class.getName());
@@ -54,6 +63,7 @@ public final class Controller {
     private final Consumer<ClusterMetadata> publisher;
     private final SerialExecutor mutations = new SerialExecutor();
     private Optional<ClusterState> state = Optional.empty();
+    private Instant startedAt = Instant.MIN;
 
     /**
      * @param publisher receives the metadata after every change (the bus shell publishes it to
@@ -75,6 +85,7 @@ public final class Controller {
                     ClusterState loaded = new ClusterState(session.clusterId(), session.controllerEpoch(), storeSessionTimeout);
                     loaded.loadTopics(topics);
                     state = Optional.of(loaded);
+                    startedAt = clock.instant();
                     LOG.log(System.Logger.Level.INFO, "Controller epoch {0} of cluster {1} started with {2} topics",
                             session.controllerEpoch(), session.clusterId(), topics.size());
                     ClusterMetadata metadata = loaded.snapshot();
@@ -95,6 +106,9 @@ public final class Controller {
             LOG.log(System.Logger.Level.INFO, "Store {0} {1} ({2})", heartbeat.brokerId(),
                     change == StoreChange.JOINED ? "joined" : "updated", heartbeat.httpAddress());
             publisher.accept(current.snapshot());
+            if (change == StoreChange.JOINED) {
+                reconcilePartitions(); // an offline partition may lead again at once
+            }
         }
         return new HeartbeatAck(current.version());
     }
@@ -109,6 +123,115 @@ public final class Controller {
             publisher.accept(current.snapshot());
         }
         return dead;
+    }
+
+    /**
+     * Elects leaders and trims ISRs after store losses and returns (see {@link PartitionElector}), persists
+     * every change in one transaction and publishes once. Completes with the changes made.
+     */
+    public Future<List<PartitionChange>> reconcilePartitions() {
+        return mutations.submit(() -> {
+            ClusterState current = state();
+            if (clock.instant().isBefore(startedAt.plus(storeSessionTimeout))) {
+                return Future.succeededFuture(List.of());
+            }
+            Set<Integer> live = Set.copyOf(current.liveStoreIds());
+            List<PartitionChange> changes = new ArrayList<>();
+            for (TopicInfo topic : current.topics()) {
+                boolean unclean = Boolean.parseBoolean(TopicConfigs.effective(topic.configs(), TopicConfigs.UNCLEAN_LEADER_ELECTION_ENABLE));
+                for (PartitionInfo p : topic.partitions()) {
+                    PartitionElector.afterLiveness(p, live, unclean).ifPresent(next -> changes.add(new PartitionChange(topic.name(), next)));
+                }
+            }
+            return persistAndPublish(changes, "store liveness (live stores " + live + ")");
+        }).onFailure(e -> LOG.log(System.Logger.Level.ERROR, "Leader election after store liveness changes failed", e));
+    }
+
+    /** Gives leadership back to each partition's first replica where it is alive and in sync; call periodically. */
+    public Future<List<PartitionChange>> electPreferredLeaders() {
+        return mutations.submit(() -> {
+            ClusterState current = state();
+            Set<Integer> live = Set.copyOf(current.liveStoreIds());
+            List<PartitionChange> changes = new ArrayList<>();
+            for (TopicInfo topic : current.topics()) {
+                for (PartitionInfo p : topic.partitions()) {
+                    PartitionElector.preferredLeader(p, live).ifPresent(next -> changes.add(new PartitionChange(topic.name(), next)));
+                }
+            }
+            return persistAndPublish(changes, "preferred leader election");
+        }).onFailure(e -> LOG.log(System.Logger.Level.ERROR, "Preferred leader election failed", e));
+    }
+
+    /**
+     * A leader's ISR change (Kafka's AlterPartition). Accepted only from the current leader at the current
+     * leader epoch and partition epoch; the new ISR must hold the leader, only assigned replicas, and add
+     * only live stores. An accepted change bumps the partition epoch, is persisted and published.
+     */
+    public Future<AlterPartitionResult> alterPartition(AlterPartitionRequest request) {
+        return mutations.submit(() -> {
+            Optional<PartitionInfo> found = state().topic(String.valueOf(request.topic())).flatMap(t -> t.partition(request.partition()));
+            if (found.isEmpty()) {
+                return Future.succeededFuture(new AlterPartitionResult(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+                        "No partition " + request.topic() + "-" + request.partition(), null));
+            }
+            PartitionInfo p = found.get();
+            Optional<AlterPartitionResult> refusal = checkAlterPartition(request, p);
+            if (refusal.isPresent()) {
+                LOG.log(System.Logger.Level.INFO, "Refused ISR change {0}: {1}", request, refusal.get().message());
+                return Future.succeededFuture(refusal.get());
+            }
+            List<Integer> newIsr = p.replicas().stream().filter(request.newIsr()::contains).toList();
+            if (newIsr.equals(p.isr())) {
+                return Future.succeededFuture(new AlterPartitionResult(ErrorCode.NONE, null, p));
+            }
+            PartitionInfo changed = p.withIsr(newIsr);
+            return persistAndPublish(List.of(new PartitionChange(request.topic(), changed)),
+                    "ISR change asked by leader " + request.brokerId())
+                    .map(done -> new AlterPartitionResult(ErrorCode.NONE, null, changed));
+        });
+    }
+
+    private Optional<AlterPartitionResult> checkAlterPartition(AlterPartitionRequest request, PartitionInfo p) {
+        if (request.brokerId() != p.leader()) {
+            return Optional.of(new AlterPartitionResult(ErrorCode.NOT_LEADER_OR_FOLLOWER,
+                    "Store " + request.brokerId() + " does not lead; store " + p.leader() + " does", p));
+        }
+        if (request.leaderEpoch() != p.leaderEpoch()) {
+            return Optional.of(new AlterPartitionResult(request.leaderEpoch() < p.leaderEpoch()
+                    ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH,
+                    "Leader epoch " + request.leaderEpoch() + " is not the current " + p.leaderEpoch(), p));
+        }
+        if (request.partitionEpoch() != p.partitionEpoch()) {
+            return Optional.of(new AlterPartitionResult(ErrorCode.INVALID_UPDATE_VERSION,
+                    "Partition epoch " + request.partitionEpoch() + " is not the current " + p.partitionEpoch(), p));
+        }
+        List<Integer> newIsr = request.newIsr() == null ? List.of() : request.newIsr();
+        if (!newIsr.contains(p.leader()) || !p.replicas().containsAll(newIsr) || Set.copyOf(newIsr).size() != newIsr.size()) {
+            return Optional.of(new AlterPartitionResult(ErrorCode.INVALID_REQUEST, "ISR " + newIsr
+                    + " must hold the leader " + p.leader() + " and only distinct replicas of " + p.replicas(), p));
+        }
+        List<Integer> dead = newIsr.stream().filter(id -> !p.isr().contains(id) && !state().isLive(id)).toList();
+        if (!dead.isEmpty()) {
+            return Optional.of(new AlterPartitionResult(ErrorCode.INELIGIBLE_REPLICA, "Stores " + dead + " are not alive", p));
+        }
+        return Optional.empty();
+    }
+
+    private Future<List<PartitionChange>> persistAndPublish(List<PartitionChange> changes, String why) {
+        if (changes.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return store.updatePartitions(changes).map(written -> {
+            ClusterState current = state();
+            for (PartitionChange change : changes) {
+                current.replacePartition(change.topic(), change.partition());
+                PartitionInfo p = change.partition();
+                LOG.log(System.Logger.Level.INFO, "{0}-{1}: leader {2} at epoch {3}, ISR {4}, partition epoch {5} ({6})",
+                        change.topic(), p.partition(), p.leader(), p.leaderEpoch(), p.isr(), p.partitionEpoch(), why);
+            }
+            publisher.accept(current.snapshot());
+            return changes;
+        });
     }
 
     public Future<TopicResults> createTopics(CreateTopicsRequest request) {

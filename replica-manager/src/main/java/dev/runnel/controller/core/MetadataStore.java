@@ -33,8 +33,11 @@ public interface MetadataStore {
     /** Replaces the topic's explicitly set configs. */
     Future<Void> updateConfigs(String topic, Map<String, String> configs);
 
-    /** Replaces a partition's leader, leader epoch, replicas and ISR (leader elections, ISR changes). */
+    /** Replaces a partition's leader, leader epoch, replicas, ISR and partition epoch (leader elections, ISR changes). */
     Future<Void> updatePartition(String topic, PartitionInfo partition);
+
+    /** {@link #updatePartition} for several partitions in one transaction: all or none. */
+    Future<Void> updatePartitions(List<PartitionChange> changes);
 
     /** A producer id never handed out before. */
     Future<Long> nextProducerId();

@@ -4,6 +4,7 @@ import dev.runnel.bus.control.PartitionInfo;
 import dev.runnel.bus.control.TopicInfo;
 import dev.runnel.controller.core.ControllerSession;
 import dev.runnel.controller.core.MetadataStore;
+import dev.runnel.controller.core.PartitionChange;
 import dev.runnel.pg.Migration;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +32,8 @@ public final class PgMetadataStore implements MetadataStore {
     public static final String COMPONENT = "replica-manager";
     /** The schema, oldest first. Append new versions; never edit a released one. */
     public static final List<Migration> MIGRATIONS = List.of(
-            Migration.fromResource(1, "topics, partitions, cluster, producer ids", "db/replica-manager/V1__metadata.sql"));
+            Migration.fromResource(1, "topics, partitions, cluster, producer ids", "db/replica-manager/V1__metadata.sql"),
+            Migration.fromResource(2, "partition epochs", "db/replica-manager/V2__partition_epoch.sql"));
 
     private final Pool pool;
 
@@ -58,7 +60,7 @@ public final class PgMetadataStore implements MetadataStore {
         return pool.withTransaction(connection -> connection
                 .query("SELECT name, topic_id, configs FROM topics ORDER BY name").execute()
                 .compose(topics -> connection
-                        .query("SELECT topic, partition, leader, leader_epoch, replicas, isr FROM partitions ORDER BY topic, partition")
+                        .query("SELECT topic, partition, leader, leader_epoch, replicas, isr, partition_epoch FROM partitions ORDER BY topic, partition")
                         .execute()
                         .map(partitions -> assemble(topics, partitions))));
     }
@@ -92,11 +94,27 @@ public final class PgMetadataStore implements MetadataStore {
 
     @Override
     public Future<Void> updatePartition(String topic, PartitionInfo partition) {
-        return pool.preparedQuery("UPDATE partitions SET leader = $3, leader_epoch = $4, replicas = $5, isr = $6 "
-                        + "WHERE topic = $1 AND partition = $2")
-                .execute(Tuple.of(topic, partition.partition(), partition.leader(), partition.leaderEpoch(),
-                        partition.replicas().toArray(Integer[]::new), partition.isr().toArray(Integer[]::new)))
-                .compose(rows -> expectOne(rows, "partition " + topic + "-" + partition.partition()));
+        return updatePartitions(List.of(new PartitionChange(topic, partition)));
+    }
+
+    @Override
+    public Future<Void> updatePartitions(List<PartitionChange> changes) {
+        if (changes.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return pool.withTransaction(connection -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (PartitionChange change : changes) {
+                PartitionInfo partition = change.partition();
+                chain = chain.compose(previous -> connection.preparedQuery("UPDATE partitions SET leader = $3, leader_epoch = $4, "
+                                + "replicas = $5, isr = $6, partition_epoch = $7 WHERE topic = $1 AND partition = $2")
+                        .execute(Tuple.from(List.of(change.topic(), partition.partition(), partition.leader(), partition.leaderEpoch(),
+                                partition.replicas().toArray(Integer[]::new), partition.isr().toArray(Integer[]::new),
+                                partition.partitionEpoch())))
+                        .compose(rows -> expectOne(rows, "partition " + change.topic() + "-" + partition.partition())));
+            }
+            return chain;
+        });
     }
 
     @Override
@@ -112,11 +130,11 @@ public final class PgMetadataStore implements MetadataStore {
         }
         List<Tuple> rows = new ArrayList<>(partitions.size());
         for (PartitionInfo p : partitions) {
-            rows.add(Tuple.of(topic, p.partition(), p.leader(), p.leaderEpoch(),
-                    p.replicas().toArray(Integer[]::new), p.isr().toArray(Integer[]::new)));
+            rows.add(Tuple.from(List.of(topic, p.partition(), p.leader(), p.leaderEpoch(),
+                    p.replicas().toArray(Integer[]::new), p.isr().toArray(Integer[]::new), p.partitionEpoch())));
         }
-        return connection.preparedQuery("INSERT INTO partitions (topic, partition, leader, leader_epoch, replicas, isr) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6)")
+        return connection.preparedQuery("INSERT INTO partitions (topic, partition, leader, leader_epoch, replicas, isr, partition_epoch) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .executeBatch(rows)
                 .mapEmpty();
     }
@@ -132,7 +150,8 @@ public final class PgMetadataStore implements MetadataStore {
         for (Row row : partitions) {
             byTopic.computeIfAbsent(row.getString("topic"), t -> new ArrayList<>()).add(new PartitionInfo(
                     row.getInteger("partition"), row.getInteger("leader"), row.getInteger("leader_epoch"),
-                    List.of(row.getArrayOfIntegers("replicas")), List.of(row.getArrayOfIntegers("isr"))));
+                    List.of(row.getArrayOfIntegers("replicas")), List.of(row.getArrayOfIntegers("isr")),
+                    row.getInteger("partition_epoch")));
         }
         List<TopicInfo> result = new ArrayList<>();
         for (Row row : topics) {

@@ -2,6 +2,9 @@ package dev.runnel.controller.core;
 
 import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterPartitionRequest;
+import dev.runnel.bus.control.AlterPartitionResult;
+import dev.runnel.bus.control.PartitionInfo;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicRequest;
@@ -157,25 +160,148 @@ class ControllerTest {
     }
 
     @Test
-    void aDeadStoreKeepsLeadingItsPartitionsWithReplicationFactorOne() throws Exception {
+    void aPartitionWhoseOnlyStoreDiedGoesOfflineAndLeadsAgainWhenTheStoreReturns() throws Exception {
         create("pinned", 2);
         long before = controller.metadata().version();
 
         clock.advance(Duration.ofSeconds(7));
         on(() -> Future.succeededFuture(controller.expireStores()));
+        on(controller::reconcilePartitions);
 
         ClusterMetadata afterDeath = controller.metadata();
         assertThat(afterDeath.stores()).isEmpty();
         assertThat(afterDeath.version()).isGreaterThan(before);
         assertThat(published.get(published.size() - 1)).isEqualTo(afterDeath);
-        assertThat(afterDeath.topic("pinned").orElseThrow().partitions()).allSatisfy(p -> assertThat(p.leader()).isEqualTo(1));
+        assertThat(afterDeath.topic("pinned").orElseThrow().partitions()).allSatisfy(p -> {
+            assertThat(p.leader()).as("offline: no other replica can lead").isEqualTo(-1);
+            assertThat(p.leaderEpoch()).isEqualTo(1);
+            assertThat(p.isr()).as("the ISR is kept, so the store can lead again").containsExactly(1);
+        });
         // nothing can be created without a live store
         assertThat(on(() -> controller.createTopics(new CreateTopicsRequest(List.of(
                 new CreateTopicRequest("orphan", 1, (short) -1, Map.of())), false))).topics().get(0).error())
                 .isEqualTo(ErrorCode.INVALID_REPLICATION_FACTOR);
 
         heartbeat(1);
+        on(controller::reconcilePartitions);
         assertThat(controller.metadata().stores()).extracting(s -> s.brokerId()).containsExactly(1);
+        assertThat(controller.metadata().topic("pinned").orElseThrow().partitions()).allSatisfy(p -> {
+            assertThat(p.leader()).isEqualTo(1);
+            assertThat(p.leaderEpoch()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void theLeaderOfADeadStoreIsReplacedFromTheIsrAndThePreferredLeaderReturnsOnceInSync() throws Exception {
+        heartbeat(2);
+        heartbeat(3);
+        createReplicated("repl", 6, 3, Map.of());
+        List<PartitionInfo> before = controller.metadata().topic("repl").orElseThrow().partitions();
+
+        clock.advance(Duration.ofSeconds(7));
+        heartbeat(2);
+        heartbeat(3);
+        on(() -> Future.succeededFuture(controller.expireStores()));
+        List<PartitionChange> changes = on(controller::reconcilePartitions);
+
+        assertThat(changes).hasSize(6);
+        List<PartitionInfo> after = controller.metadata().topic("repl").orElseThrow().partitions();
+        for (int i = 0; i < 6; i++) {
+            PartitionInfo was = before.get(i);
+            PartitionInfo now = after.get(i);
+            assertThat(now.isr()).as("partition %d", i).doesNotContain(1).containsExactlyElementsOf(
+                    was.isr().stream().filter(id -> id != 1).toList());
+            assertThat(now.partitionEpoch()).isEqualTo(was.partitionEpoch() + 1);
+            if (was.leader() == 1) {
+                assertThat(now.leader()).as("partition %d: next in-sync replica in preference order", i)
+                        .isEqualTo(was.replicas().stream().filter(id -> id != 1).findFirst().orElseThrow());
+                assertThat(now.leaderEpoch()).isEqualTo(was.leaderEpoch() + 1);
+            } else {
+                assertThat(now.leader()).isEqualTo(was.leader());
+                assertThat(now.leaderEpoch()).as("a follower's loss keeps the leader epoch").isEqualTo(was.leaderEpoch());
+            }
+        }
+        assertThat(on(newController()::start).topic("repl").orElseThrow().partitions()).isEqualTo(after);
+
+        // store 1 returns: it is not in sync, so it leads nothing until its leader adds it to the ISR
+        heartbeat(1);
+        on(controller::reconcilePartitions);
+        assertThat(on(controller::electPreferredLeaders)).isEmpty();
+        int preferredOne = 0;
+        for (int i = 0; i < 6; i++) {
+            PartitionInfo p = controller.metadata().topic("repl").orElseThrow().partitions().get(i);
+            List<Integer> withOne = new ArrayList<>(p.isr());
+            withOne.add(1);
+            AlterPartitionResult added = on(() -> controller.alterPartition(
+                    new AlterPartitionRequest(p.leader(), "repl", p.partition(), p.leaderEpoch(), p.partitionEpoch(), withOne)));
+            assertThat(added.error()).isEqualTo(ErrorCode.NONE);
+            assertThat(added.partition().isr()).as("kept in replica order").containsExactlyElementsOf(p.replicas());
+            preferredOne += p.replicas().get(0) == 1 ? 1 : 0;
+        }
+        List<PartitionChange> rebalanced = on(controller::electPreferredLeaders);
+        assertThat(rebalanced).hasSize(preferredOne);
+        assertThat(controller.metadata().topic("repl").orElseThrow().partitions())
+                .allSatisfy(p -> assertThat(p.leader()).isEqualTo(p.replicas().get(0)));
+    }
+
+    @Test
+    void staleOrInvalidIsrChangesAreRefused() throws Exception {
+        heartbeat(2);
+        createReplicated("isr", 1, 2, Map.of());
+        PartitionInfo p = controller.metadata().topic("isr").orElseThrow().partitions().get(0);
+        int follower = p.replicas().get(1);
+
+        AlterPartitionResult shrunk = on(() -> controller.alterPartition(
+                new AlterPartitionRequest(p.leader(), "isr", 0, p.leaderEpoch(), p.partitionEpoch(), List.of(p.leader()))));
+        assertThat(shrunk.error()).isEqualTo(ErrorCode.NONE);
+        assertThat(shrunk.partition().partitionEpoch()).isEqualTo(p.partitionEpoch() + 1);
+
+        assertThat(on(() -> controller.alterPartition(new AlterPartitionRequest(p.leader(), "isr", 0, p.leaderEpoch(),
+                p.partitionEpoch(), p.replicas()))).error()).as("decided on the old partition epoch").isEqualTo(ErrorCode.INVALID_UPDATE_VERSION);
+        assertThat(on(() -> controller.alterPartition(new AlterPartitionRequest(follower, "isr", 0, p.leaderEpoch(),
+                p.partitionEpoch() + 1, p.replicas()))).error()).isEqualTo(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+        assertThat(on(() -> controller.alterPartition(new AlterPartitionRequest(p.leader(), "isr", 0, p.leaderEpoch() - 1,
+                p.partitionEpoch() + 1, p.replicas()))).error()).isEqualTo(ErrorCode.FENCED_LEADER_EPOCH);
+        assertThat(on(() -> controller.alterPartition(new AlterPartitionRequest(p.leader(), "isr", 0, p.leaderEpoch(),
+                p.partitionEpoch() + 1, List.of(follower)))).error()).as("without the leader").isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(on(() -> controller.alterPartition(new AlterPartitionRequest(p.leader(), "nope", 0, 0, 0, List.of(1)))).error())
+                .isEqualTo(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+
+        clock.advance(Duration.ofSeconds(7));
+        heartbeat(p.leader());
+        on(() -> Future.succeededFuture(controller.expireStores()));
+        assertThat(on(() -> controller.alterPartition(new AlterPartitionRequest(p.leader(), "isr", 0, p.leaderEpoch(),
+                p.partitionEpoch() + 1, p.replicas()))).error()).as("a dead store cannot join").isEqualTo(ErrorCode.INELIGIBLE_REPLICA);
+        assertThat(controller.metadata().topic("isr").orElseThrow().partitions().get(0).isr()).containsExactly(p.leader());
+    }
+
+    @Test
+    void onlyATopicThatAllowsItElectsALeaderOutsideTheIsr() throws Exception {
+        heartbeat(2);
+        createReplicated("careful", 1, 2, Map.of());
+        createReplicated("reckless", 1, 2, Map.of("unclean.leader.election.enable", "true"));
+        for (String topic : List.of("careful", "reckless")) {
+            PartitionInfo p = controller.metadata().topic(topic).orElseThrow().partitions().get(0);
+            assertThat(on(() -> controller.alterPartition(new AlterPartitionRequest(p.leader(), topic, 0, p.leaderEpoch(),
+                    p.partitionEpoch(), List.of(p.leader())))).error()).isEqualTo(ErrorCode.NONE);
+        }
+        int carefulLeader = controller.metadata().topic("careful").orElseThrow().partitions().get(0).leader();
+        int recklessLeader = controller.metadata().topic("reckless").orElseThrow().partitions().get(0).leader();
+
+        clock.advance(Duration.ofSeconds(7));
+        heartbeat(3 - carefulLeader); // the careful topic's leader dies
+        on(() -> Future.succeededFuture(controller.expireStores()));
+        on(controller::reconcilePartitions);
+        PartitionInfo careful = controller.metadata().topic("careful").orElseThrow().partitions().get(0);
+        assertThat(careful.leader()).isEqualTo(-1);
+        assertThat(careful.isr()).containsExactly(carefulLeader);
+        PartitionInfo reckless = controller.metadata().topic("reckless").orElseThrow().partitions().get(0);
+        if (recklessLeader == carefulLeader) {
+            assertThat(reckless.leader()).isEqualTo(3 - carefulLeader);
+            assertThat(reckless.isr()).containsExactly(3 - carefulLeader);
+        } else {
+            assertThat(reckless.leader()).isEqualTo(recklessLeader);
+        }
     }
 
     @Test
@@ -213,6 +339,12 @@ class ControllerTest {
     private void create(String name, int partitions) throws Exception {
         TopicResult result = on(() -> controller.createTopics(new CreateTopicsRequest(List.of(
                 new CreateTopicRequest(name, partitions, (short) 1, Map.of())), false))).topics().get(0);
+        assertThat(result.error()).isEqualTo(ErrorCode.NONE);
+    }
+
+    private void createReplicated(String name, int partitions, int replicationFactor, Map<String, String> configs) throws Exception {
+        TopicResult result = on(() -> controller.createTopics(new CreateTopicsRequest(List.of(
+                new CreateTopicRequest(name, partitions, (short) replicationFactor, configs)), false))).topics().get(0);
         assertThat(result.error()).isEqualTo(ErrorCode.NONE);
     }
 

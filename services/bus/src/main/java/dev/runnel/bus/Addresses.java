@@ -44,6 +44,8 @@ public final class Addresses {
     public static final String GROUPS_DELETE = "runnel.groups.delete";
     /** {@code OffsetDeleteRequest -> OffsetDeleteResult}. */
     public static final String GROUPS_OFFSET_DELETE = "runnel.groups.offset-delete";
+    /** {@code AlterPartitionRequest -> AlterPartitionResult}: a partition leader asks to change its ISR. */
+    public static final String CONTROLLER_ALTER_PARTITION = "runnel.controller.alter-partition";
 
     /** Published by the replica-manager on every metadata change: {@code ClusterMetadata}. */
     public static final String METADATA_UPDATES = "runnel.metadata.updates";
@@ -61,5 +63,10 @@ public final class Addresses {
     /** {@code ListOffsetsRequest -> ListOffsetsResponse} on the store with this broker id. */
     public static String storeListOffsets(int brokerId) {
         return "runnel.store." + brokerId + ".list-offsets";
+    }
+
+    /** {@code ReplicaFetchRequest -> ReplicaFetchResponse}: followers pull from the store that leads their partitions. */
+    public static String storeReplicaFetch(int brokerId) {
+        return "runnel.store." + brokerId + ".replica-fetch";
     }
 }

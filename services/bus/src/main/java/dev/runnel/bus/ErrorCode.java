@@ -61,8 +61,11 @@ public enum ErrorCode {
     FENCED_INSTANCE_ID(82),
     GROUP_SUBSCRIBED_TO_TOPIC(86),
     INVALID_RECORD(87),
+    INVALID_UPDATE_VERSION(95),
     UNKNOWN_TOPIC_ID(100),
-    INCONSISTENT_TOPIC_ID(103);
+    INCONSISTENT_TOPIC_ID(103),
+    INELIGIBLE_REPLICA(107),
+    NEW_LEADER_ELECTED(108);
 
     private static final Map<Integer, ErrorCode> BY_CODE = new HashMap<>();
     static {

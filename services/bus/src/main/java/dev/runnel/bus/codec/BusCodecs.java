@@ -1,6 +1,8 @@
 package dev.runnel.bus.codec;
 
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterPartitionRequest;
+import dev.runnel.bus.control.AlterPartitionResult;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicsRequest;
@@ -59,7 +61,8 @@ public final class BusCodecs {
             HeartbeatRequest.class, GroupErrorResult.class, LeaveGroupRequest.class, LeaveGroupResult.class,
             OffsetCommitRequest.class, OffsetCommitResult.class, OffsetFetchRequest.class, OffsetFetchResult.class,
             ListGroupsRequest.class, ListGroupsResult.class, DescribeGroupsRequest.class, DescribeGroupsResult.class,
-            DeleteGroupsRequest.class, DeleteGroupsResult.class, OffsetDeleteRequest.class, OffsetDeleteResult.class);
+            DeleteGroupsRequest.class, DeleteGroupsResult.class, OffsetDeleteRequest.class, OffsetDeleteResult.class,
+            AlterPartitionRequest.class, AlterPartitionResult.class);
 
     public static void registerAll(EventBus eventBus) {
         DataPlaneCodecs.all().forEach(registration -> register(eventBus, registration));

@@ -9,6 +9,10 @@ import dev.runnel.bus.data.PartitionProduceResult;
 import dev.runnel.bus.data.PartitionRecords;
 import dev.runnel.bus.data.ProduceRequest;
 import dev.runnel.bus.data.ProduceResponse;
+import dev.runnel.bus.data.ReplicaFetchRequest;
+import dev.runnel.bus.data.ReplicaFetchResponse;
+import dev.runnel.bus.data.ReplicaPartitionData;
+import dev.runnel.bus.data.ReplicaPartitionFetch;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 
@@ -30,7 +34,9 @@ final class DataPlaneCodecs {
                 codec(ProduceRequest.class, DataPlaneCodecs::write, DataPlaneCodecs::readProduceRequest),
                 codec(ProduceResponse.class, DataPlaneCodecs::write, DataPlaneCodecs::readProduceResponse),
                 codec(FetchRequest.class, DataPlaneCodecs::write, DataPlaneCodecs::readFetchRequest),
-                codec(FetchResponse.class, DataPlaneCodecs::write, DataPlaneCodecs::readFetchResponse));
+                codec(FetchResponse.class, DataPlaneCodecs::write, DataPlaneCodecs::readFetchResponse),
+                codec(ReplicaFetchRequest.class, DataPlaneCodecs::write, DataPlaneCodecs::readReplicaFetchRequest),
+                codec(ReplicaFetchResponse.class, DataPlaneCodecs::write, DataPlaneCodecs::readReplicaFetchResponse));
     }
 
     /** Bytes {@link #write(Buffer, ProduceRequest)} writes. */
@@ -131,6 +137,51 @@ final class DataPlaneCodecs {
                     in.readLong(), in.readLong(), in.readLong(), in.readBytes()));
         }
         return new FetchResponse(partitions);
+    }
+
+    static void write(Buffer out, ReplicaFetchRequest r) {
+        out.appendInt(r.replicaId()).appendInt(r.maxWaitMs()).appendInt(r.minBytes()).appendInt(r.maxBytes())
+                .appendInt(r.partitions().size());
+        for (ReplicaPartitionFetch p : r.partitions()) {
+            WireBuffer.writeString(out, p.topic());
+            out.appendInt(p.partition()).appendLong(p.fetchOffset()).appendInt(p.lastFetchedEpoch())
+                    .appendInt(p.currentLeaderEpoch()).appendInt(p.maxBytes());
+        }
+    }
+
+    static ReplicaFetchRequest readReplicaFetchRequest(WireBuffer in) {
+        int replicaId = in.readInt();
+        int maxWaitMs = in.readInt();
+        int minBytes = in.readInt();
+        int maxBytes = in.readInt();
+        int n = in.readInt();
+        List<ReplicaPartitionFetch> partitions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            partitions.add(new ReplicaPartitionFetch(in.readString(), in.readInt(), in.readLong(), in.readInt(),
+                    in.readInt(), in.readInt()));
+        }
+        return new ReplicaFetchRequest(replicaId, maxWaitMs, minBytes, maxBytes, partitions);
+    }
+
+    static void write(Buffer out, ReplicaFetchResponse r) {
+        out.appendInt(r.partitions().size());
+        for (ReplicaPartitionData p : r.partitions()) {
+            WireBuffer.writeString(out, p.topic());
+            out.appendInt(p.partition()).appendShort(p.error().code()).appendLong(p.highWatermark())
+                    .appendLong(p.logStartOffset()).appendLong(p.logEndOffset()).appendInt(p.divergingEpoch())
+                    .appendLong(p.divergingEndOffset());
+            WireBuffer.writeBytes(out, p.records());
+        }
+    }
+
+    static ReplicaFetchResponse readReplicaFetchResponse(WireBuffer in) {
+        int n = in.readInt();
+        List<ReplicaPartitionData> partitions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            partitions.add(new ReplicaPartitionData(in.readString(), in.readInt(), ErrorCode.forCode(in.readShort()),
+                    in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readBytes()));
+        }
+        return new ReplicaFetchResponse(partitions);
     }
 
     private static <T> CodecRegistration<T> codec(Class<T> type, BiConsumer<Buffer, T> writer, Function<WireBuffer, T> reader) {

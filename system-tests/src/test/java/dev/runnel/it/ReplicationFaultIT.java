@@ -1,0 +1,348 @@
+package dev.runnel.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The replication promise, in the manner of Jepsen's Kafka analyses: no acknowledged record is lost when
+ * the store leading a partition dies. Three stores hold a topic of 6 partitions with replication factor 3
+ * and min.insync.replicas=2; a default-configured (idempotent, acks=all) KafkaProducer writes
+ * sequence-numbered records without pause while the test SIGKILLs the leader of a partition, waits for
+ * the replica-manager to elect another, restarts the killed store on its old data and waits until it is
+ * back in every ISR — round after round ({@code -Drunnel.fault.rounds=N} for a longer run; 5 by default).
+ *
+ * <p>After healing: every acknowledged record is read back exactly once, at the offset it was
+ * acknowledged with; per partition the sequence numbers only grow (order kept, nothing duplicated); and
+ * after a clean shutdown the three copies of every partition are byte for byte the same log.
+ */
+class ReplicationFaultIT {
+    private static final String TOPIC = "fault";
+    private static final int PARTITIONS = 6;
+    private static final int ROUNDS = Integer.getInteger("runnel.fault.rounds", 5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalCluster cluster;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        // a store is declared dead after 3 s without heartbeats (6 s by default): keeps the rounds short
+        cluster = LocalCluster.start("replication-fault", 3,
+                "-Drunnel.controller.store-session-timeout-ms=3000 -Drunnel.controller.preferred-leader-check-ms=5000");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** What the producer was told about one record. */
+    record Ack(int partition, long offset) {
+    }
+
+    /** Writes "seq-N" records until stopped, remembering every acknowledgement. */
+    static final class Writer implements AutoCloseable {
+        final Map<Integer, Ack> acked = new ConcurrentHashMap<>();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger sent = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+        private final KafkaProducer<String, String> producer;
+
+        Writer(String bootstrap) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            thread = new Thread(this::run, "fault-writer");
+            thread.start();
+        }
+
+        private void run() {
+            int seq = 0;
+            while (running.get()) {
+                for (int i = 0; i < 50; i++, seq++) {
+                    int n = seq;
+                    producer.send(new ProducerRecord<>(TOPIC, "key-" + n, "seq-" + n), (metadata, error) -> {
+                        if (error == null) {
+                            acked.put(n, new Ack(metadata.partition(), metadata.offset()));
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    });
+                }
+                sent.set(seq);
+                try {
+                    Thread.sleep(50); // up to 1000 records a second: mid-write at every kill, and light on a shared machine
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            producer.flush();
+            producer.close();
+        }
+    }
+
+    @Test
+    void noAcknowledgedRecordIsLostWhileLeadersAreKilledAndRestarted() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 3)
+                    .configs(Map.of("min.insync.replicas", "2")))).all().get();
+        }
+        awaitMetadata("every partition has three in-sync replicas", this::allInSync);
+
+        Writer writer = new Writer(cluster.bootstrap());
+        int rounds = 0;
+        try {
+            awaitAcks(writer, 2000);
+            for (int round = 0; round < ROUNDS; round++) {
+                int partition = round % PARTITIONS;
+                int leader = partition(metadata(), partition).get("leader").asInt();
+                assertThat(leader).as("round %d: partition %d has a leader", round, partition).isPositive();
+                System.out.printf("round %d: killing store-%d, leader of %s-%d (%d records acknowledged so far)%n",
+                        round, leader, TOPIC, partition, writer.acked.size());
+
+                cluster.kill("store-" + leader);
+                JsonNode failedOver = awaitMetadata("a new leader for partition " + partition, m -> {
+                    int now = partition(m, partition).get("leader").asInt();
+                    return now > 0 && now != leader;
+                });
+                assertThat(partition(failedOver, partition).get("isr")).as("the dead store left the ISR")
+                        .noneMatch(id -> id.asInt() == leader);
+                awaitAcks(writer, 1000); // producing goes on with two stores
+
+                cluster.up(); // restarts exactly the killed store, on its data
+                awaitMetadata("store-" + leader + " back in every ISR", this::allInSync);
+                awaitAcks(writer, 1000);
+                rounds++;
+            }
+        } finally {
+            writer.close();
+        }
+        System.out.printf("%d fault rounds; %d records sent, %d acknowledged, %d failed%n",
+                rounds, writer.sent.get(), writer.acked.size(), writer.failed.get());
+        assertThat(rounds).isEqualTo(ROUNDS);
+        assertThat(writer.acked).isNotEmpty();
+
+        awaitMetadata("every partition has three in-sync replicas after healing", this::allInSync);
+        Map<Integer, List<ConsumerRecord<String, String>>> log = readAll();
+        checkAcknowledgedRecords(writer.acked, log);
+        checkOrderWithoutDuplicates(log);
+
+        awaitReplicasAtTheSameLogEnd();
+        cluster.close(); // a clean shutdown, so the copies on disk are complete
+        checkReplicasAreIdentical();
+        cluster = null;
+    }
+
+    /** Every acknowledged record is at the offset it was acknowledged with, and nowhere else. */
+    private static void checkAcknowledgedRecords(Map<Integer, Ack> acked, Map<Integer, List<ConsumerRecord<String, String>>> log) {
+        Map<String, Integer> occurrences = new HashMap<>();
+        Map<Integer, Map<Long, String>> byOffset = new HashMap<>();
+        log.forEach((partition, records) -> {
+            Map<Long, String> offsets = new HashMap<>();
+            for (ConsumerRecord<String, String> r : records) {
+                assertThat(offsets.put(r.offset(), r.value())).as("offset %d of partition %d read twice", r.offset(), partition).isNull();
+                occurrences.merge(r.value(), 1, Integer::sum);
+            }
+            byOffset.put(partition, offsets);
+        });
+        List<String> lost = new ArrayList<>();
+        acked.forEach((seq, ack) -> {
+            String expected = "seq-" + seq;
+            String found = byOffset.get(ack.partition()).get(ack.offset());
+            if (!expected.equals(found)) {
+                lost.add(expected + " acknowledged at " + ack + " but that offset holds " + found);
+            }
+        });
+        assertThat(lost).as("acknowledged records not found where acknowledged").isEmpty();
+        acked.keySet().forEach(seq -> assertThat(occurrences.get("seq-" + seq)).as("copies of seq-%d", seq).isEqualTo(1));
+        System.out.printf("checked %d acknowledged records among %d records read%n", acked.size(),
+                log.values().stream().mapToInt(List::size).sum());
+    }
+
+    /** The idempotent producer keeps each partition's records in send order: sequence numbers only grow, none twice. */
+    private static void checkOrderWithoutDuplicates(Map<Integer, List<ConsumerRecord<String, String>>> log) {
+        Set<String> seen = new HashSet<>();
+        log.forEach((partition, records) -> {
+            int previous = -1;
+            for (ConsumerRecord<String, String> r : records) {
+                int seq = Integer.parseInt(r.value().substring("seq-".length()));
+                assertThat(seq).as("partition %d offset %d", partition, r.offset()).isGreaterThan(previous);
+                assertThat(seen.add(r.value())).as("%s appears once", r.value()).isTrue();
+                previous = seq;
+            }
+        });
+    }
+
+    /** Each partition's three copies hold the same bytes: the logs never diverged. */
+    private static void checkReplicasAreIdentical() throws Exception {
+        for (int p = 0; p < PARTITIONS; p++) {
+            Path reference = cluster.storeDir(1).resolve(TOPIC + "-" + p);
+            List<Path> segments;
+            try (var files = Files.list(reference)) {
+                segments = files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+            }
+            assertThat(segments).as("segments of partition %d", p).isNotEmpty();
+            for (Path segment : segments) {
+                byte[] expected = Files.readAllBytes(segment);
+                for (int store = 2; store <= 3; store++) {
+                    Path copy = cluster.storeDir(store).resolve(TOPIC + "-" + p).resolve(segment.getFileName());
+                    assertThat(Files.readAllBytes(copy)).as("store-%d's %s of partition %d", store, segment.getFileName(), p)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** Polls each store's log-end gauges until the three copies of every partition end at the same offset. */
+    private void awaitReplicasAtTheSameLogEnd() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<Map<String, String>> ends = new ArrayList<>();
+            for (int store = 1; store <= 3; store++) {
+                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (LocalCluster.HTTP_PORT + 10 + store)
+                        + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                Map<String, String> partitionEnds = new HashMap<>();
+                metrics.lines().filter(l -> l.startsWith("runnel_store_log_end_offset{") && l.contains("topic=\"" + TOPIC + "\""))
+                        .forEach(l -> partitionEnds.put(l.substring(0, l.indexOf('}')), l.substring(l.indexOf('}') + 1).trim()));
+                ends.add(partitionEnds);
+            }
+            if (ends.get(0).size() == PARTITIONS && ends.get(0).equals(ends.get(1)) && ends.get(0).equals(ends.get(2))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Replicas did not reach the same log ends: " + ends);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private Map<Integer, List<ConsumerRecord<String, String>>> readAll() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<Integer, List<ConsumerRecord<String, String>>> seen = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(TOPIC, p));
+                seen.put(p, new ArrayList<>());
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    seen.get(r.partition()).add(r);
+                }
+            }
+            for (TopicPartition tp : partitions) {
+                assertThat(consumer.position(tp)).as("read %s to its end", tp).isEqualTo(end.get(tp));
+            }
+        }
+        return seen;
+    }
+
+    private boolean allInSync(JsonNode metadata) {
+        JsonNode topic = topic(metadata);
+        if (topic == null) {
+            return false;
+        }
+        for (JsonNode p : topic.get("partitions")) {
+            if (p.get("isr").size() != 3 || p.get("leader").asInt() <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode topic(JsonNode metadata) {
+        for (JsonNode t : metadata.get("topics")) {
+            if (t.get("name").asText().equals(TOPIC)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode partition(JsonNode metadata, int partition) {
+        return topic(metadata).get("partitions").get(partition);
+    }
+
+    private JsonNode metadata() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cluster.replicaManagerBase() + "/metadata"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode awaitMetadata(String what, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode last = metadata();
+        while (!condition.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what + "; metadata: " + last);
+            }
+            Thread.sleep(200);
+            last = metadata();
+        }
+        return last;
+    }
+
+    private static void awaitAcks(Writer writer, int more) throws InterruptedException {
+        int target = writer.acked.size() + more;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (writer.acked.size() < target) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Producing stalled at " + writer.acked.size() + " acknowledged records ("
+                        + writer.failed.get() + " failed)");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
