@@ -18,10 +18,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Starts the replica-manager when Quarkus starts: registers the bus codecs and deploys
- * {@link ControllerVerticle}. If PostgreSQL is not reachable yet (the launcher starts everything at once),
- * the deployment is retried every {@code runnel.controller.start-retry-ms}; readiness stays down until it
- * succeeds. A missing {@code RUNNEL_PG_URL} fails the start at once: no retry can fix it.
+ * Starts the replica-manager when Quarkus starts: registers the bus codecs, then competes for the
+ * {@link ControllerLease}. The holder deploys {@link ControllerVerticle} (the active controller); the others
+ * stand by and take over when the holder dies. If PostgreSQL is not reachable yet (the launcher starts
+ * everything at once), the lease and the deployment are retried every {@code runnel.controller.start-retry-ms}.
+ * A replica-manager that loses the lease undeploys its controller and stands by again. Ready = an active
+ * controller that has started, or a healthy standby. A missing {@code RUNNEL_PG_URL} fails the start at once.
  */
 @ApplicationScoped
 public class ControllerLifecycle {
@@ -29,6 +31,8 @@ public class ControllerLifecycle {
 
     private final AtomicReference<Optional<ControllerVerticle>> running = new AtomicReference<>(Optional.empty());
     private volatile boolean stopping;
+    private volatile Optional<ControllerLease> lease = Optional.empty();
+    private volatile Optional<String> deploymentId = Optional.empty();
 
     // Quarkus maps the environment variable RUNNEL_PG_URL to runnel.pg.url
     @ConfigProperty(name = "runnel.pg.url")
@@ -56,16 +60,33 @@ public class ControllerLifecycle {
         ControllerSettings settings = new ControllerSettings(
                 new TopicValidator(defaultPartitions, defaultReplicationFactor, maxPartitionsPerTopic),
                 Duration.ofMillis(storeSessionTimeoutMs), pgPoolSize, Duration.ofMillis(preferredLeaderCheckMs));
-        deploy(vertx, pg, settings);
+        vertx.getOrCreateContext().runOnContext(v -> {
+            ControllerLease competing = new ControllerLease(vertx, pg, startRetryMs,
+                    () -> deploy(vertx, pg, settings), () -> undeploy(vertx));
+            lease = Optional.of(competing);
+            competing.start();
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        lease.ifPresent(ControllerLease::stop);
     }
 
-    /** True once the schema is migrated, the metadata loaded and every bus consumer registered cluster-wide. */
+    /**
+     * Active: true once the schema is migrated, the metadata loaded and every bus consumer registered
+     * cluster-wide. Standby: true (ready to take over).
+     */
     public boolean isReady() {
-        return running.get().isPresent();
+        return running.get().isPresent() || lease.map(l -> !l.isHeld()).orElse(false);
+    }
+
+    /** "active", "standby" or "starting". */
+    public String role() {
+        if (running.get().isPresent()) {
+            return "active";
+        }
+        return lease.map(l -> l.isHeld() ? "starting" : "standby").orElse("starting");
     }
 
     public Optional<Long> metadataVersion() {
@@ -78,14 +99,29 @@ public class ControllerLifecycle {
     }
 
     private void deploy(Vertx vertx, PgSettings pg, ControllerSettings settings) {
+        if (stopping || !lease.map(ControllerLease::isHeld).orElse(false)) {
+            return;
+        }
         ControllerVerticle verticle = new ControllerVerticle(pg, settings);
         vertx.deployVerticle(verticle).onComplete(ar -> {
             if (ar.succeeded()) {
+                if (!lease.map(ControllerLease::isHeld).orElse(false)) {
+                    vertx.undeploy(ar.result()); // lost the lease while starting
+                    return;
+                }
+                deploymentId = Optional.of(ar.result());
                 running.set(Optional.of(verticle));
             } else if (!stopping) {
                 LOG.errorf(ar.cause(), "Replica-manager could not start (PostgreSQL %s); retrying in %d ms", pg, startRetryMs);
                 vertx.setTimer(startRetryMs, retry -> deploy(vertx, pg, settings));
             }
         });
+    }
+
+    /** The lease is gone: another replica-manager may be active already, so stop acting at once. */
+    private void undeploy(Vertx vertx) {
+        running.set(Optional.empty());
+        deploymentId.ifPresent(id -> vertx.undeploy(id).onFailure(e -> LOG.warn("Undeploying the controller failed", e)));
+        deploymentId = Optional.empty();
     }
 }

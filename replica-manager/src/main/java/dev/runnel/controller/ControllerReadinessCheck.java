@@ -15,7 +15,8 @@ public class ControllerReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("replica-manager").status(lifecycle.isReady());
+        var response = HealthCheckResponse.named("replica-manager").status(lifecycle.isReady())
+                .withData("role", lifecycle.role());
         lifecycle.metadataVersion().ifPresent(version -> response.withData("metadataVersion", version));
         return response.build();
     }

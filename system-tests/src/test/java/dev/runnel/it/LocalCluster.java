@@ -78,6 +78,22 @@ public final class LocalCluster implements AutoCloseable {
         return "http://127.0.0.1:" + (HTTP_PORT + 2);
     }
 
+    /** A service's HTTP address, as {@code bin/runnel} assigns ports: replica-manager(-2), store-N, ingest-gateway. */
+    public String httpBase(String service) {
+        int port = switch (service) {
+            case "ingest-gateway" -> HTTP_PORT;
+            case "replica-manager" -> HTTP_PORT + 2;
+            case "replica-manager-2" -> HTTP_PORT + 3;
+            default -> {
+                if (!service.startsWith("store-")) {
+                    throw new IllegalArgumentException("No HTTP port known for " + service);
+                }
+                yield HTTP_PORT + 10 + Integer.parseInt(service.substring("store-".length()));
+            }
+        };
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Where a store keeps its partition folders. */
     public Path storeDir(int brokerId) {
         return dataDir.resolve("store-" + brokerId);

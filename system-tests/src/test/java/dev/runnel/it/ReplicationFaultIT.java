@@ -5,15 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,14 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,58 +61,6 @@ class ReplicationFaultIT {
         }
     }
 
-    /** What the producer was told about one record. */
-    record Ack(int partition, long offset) {
-    }
-
-    /** Writes "seq-N" records until stopped, remembering every acknowledgement. */
-    static final class Writer implements AutoCloseable {
-        final Map<Integer, Ack> acked = new ConcurrentHashMap<>();
-        final AtomicInteger failed = new AtomicInteger();
-        final AtomicInteger sent = new AtomicInteger();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-        private final KafkaProducer<String, String> producer;
-
-        Writer(String bootstrap) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-            thread = new Thread(this::run, "fault-writer");
-            thread.start();
-        }
-
-        private void run() {
-            int seq = 0;
-            while (running.get()) {
-                for (int i = 0; i < 50; i++, seq++) {
-                    int n = seq;
-                    producer.send(new ProducerRecord<>(TOPIC, "key-" + n, "seq-" + n), (metadata, error) -> {
-                        if (error == null) {
-                            acked.put(n, new Ack(metadata.partition(), metadata.offset()));
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    });
-                }
-                sent.set(seq);
-                try {
-                    Thread.sleep(50); // up to 1000 records a second: mid-write at every kill, and light on a shared machine
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            producer.flush();
-            producer.close();
-        }
-    }
-
     @Test
     void noAcknowledgedRecordIsLostWhileLeadersAreKilledAndRestarted() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap()))) {
@@ -134,10 +69,10 @@ class ReplicationFaultIT {
         }
         awaitMetadata("every partition has three in-sync replicas", this::allInSync);
 
-        Writer writer = new Writer(cluster.bootstrap());
+        SequenceWriter writer = new SequenceWriter(cluster.bootstrap(), TOPIC);
         int rounds = 0;
         try {
-            awaitAcks(writer, 2000);
+            writer.awaitMoreAcks(2000);
             for (int round = 0; round < ROUNDS; round++) {
                 int partition = round % PARTITIONS;
                 int leader = partition(metadata(), partition).get("leader").asInt();
@@ -152,11 +87,11 @@ class ReplicationFaultIT {
                 });
                 assertThat(partition(failedOver, partition).get("isr")).as("the dead store left the ISR")
                         .noneMatch(id -> id.asInt() == leader);
-                awaitAcks(writer, 1000); // producing goes on with two stores
+                writer.awaitMoreAcks(1000); // producing goes on with two stores
 
                 cluster.up(); // restarts exactly the killed store, on its data
                 awaitMetadata("store-" + leader + " back in every ISR", this::allInSync);
-                awaitAcks(writer, 1000);
+                writer.awaitMoreAcks(1000);
                 rounds++;
             }
         } finally {
@@ -168,54 +103,14 @@ class ReplicationFaultIT {
         assertThat(writer.acked).isNotEmpty();
 
         awaitMetadata("every partition has three in-sync replicas after healing", this::allInSync);
-        Map<Integer, List<ConsumerRecord<String, String>>> log = readAll();
-        checkAcknowledgedRecords(writer.acked, log);
-        checkOrderWithoutDuplicates(log);
+        Map<Integer, List<ConsumerRecord<String, String>>> log = AcknowledgedRecords.readAll(cluster.bootstrap(), TOPIC, PARTITIONS);
+        AcknowledgedRecords.checkEachReadOnceWhereAcknowledged(writer.acked, log);
+        AcknowledgedRecords.checkOrderWithoutDuplicates(log);
 
         awaitReplicasAtTheSameLogEnd();
         cluster.close(); // a clean shutdown, so the copies on disk are complete
         checkReplicasAreIdentical();
         cluster = null;
-    }
-
-    /** Every acknowledged record is at the offset it was acknowledged with, and nowhere else. */
-    private static void checkAcknowledgedRecords(Map<Integer, Ack> acked, Map<Integer, List<ConsumerRecord<String, String>>> log) {
-        Map<String, Integer> occurrences = new HashMap<>();
-        Map<Integer, Map<Long, String>> byOffset = new HashMap<>();
-        log.forEach((partition, records) -> {
-            Map<Long, String> offsets = new HashMap<>();
-            for (ConsumerRecord<String, String> r : records) {
-                assertThat(offsets.put(r.offset(), r.value())).as("offset %d of partition %d read twice", r.offset(), partition).isNull();
-                occurrences.merge(r.value(), 1, Integer::sum);
-            }
-            byOffset.put(partition, offsets);
-        });
-        List<String> lost = new ArrayList<>();
-        acked.forEach((seq, ack) -> {
-            String expected = "seq-" + seq;
-            String found = byOffset.get(ack.partition()).get(ack.offset());
-            if (!expected.equals(found)) {
-                lost.add(expected + " acknowledged at " + ack + " but that offset holds " + found);
-            }
-        });
-        assertThat(lost).as("acknowledged records not found where acknowledged").isEmpty();
-        acked.keySet().forEach(seq -> assertThat(occurrences.get("seq-" + seq)).as("copies of seq-%d", seq).isEqualTo(1));
-        System.out.printf("checked %d acknowledged records among %d records read%n", acked.size(),
-                log.values().stream().mapToInt(List::size).sum());
-    }
-
-    /** The idempotent producer keeps each partition's records in send order: sequence numbers only grow, none twice. */
-    private static void checkOrderWithoutDuplicates(Map<Integer, List<ConsumerRecord<String, String>>> log) {
-        Set<String> seen = new HashSet<>();
-        log.forEach((partition, records) -> {
-            int previous = -1;
-            for (ConsumerRecord<String, String> r : records) {
-                int seq = Integer.parseInt(r.value().substring("seq-".length()));
-                assertThat(seq).as("partition %d offset %d", partition, r.offset()).isGreaterThan(previous);
-                assertThat(seen.add(r.value())).as("%s appears once", r.value()).isTrue();
-                previous = seq;
-            }
-        });
     }
 
     /** Each partition's three copies hold the same bytes: the logs never diverged. */
@@ -259,33 +154,6 @@ class ReplicationFaultIT {
             }
             Thread.sleep(500);
         }
-    }
-
-    private Map<Integer, List<ConsumerRecord<String, String>>> readAll() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<Integer, List<ConsumerRecord<String, String>>> seen = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(TOPIC, p));
-                seen.put(p, new ArrayList<>());
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    seen.get(r.partition()).add(r);
-                }
-            }
-            for (TopicPartition tp : partitions) {
-                assertThat(consumer.position(tp)).as("read %s to its end", tp).isEqualTo(end.get(tp));
-            }
-        }
-        return seen;
     }
 
     private boolean allInSync(JsonNode metadata) {
@@ -334,15 +202,4 @@ class ReplicationFaultIT {
         return last;
     }
 
-    private static void awaitAcks(Writer writer, int more) throws InterruptedException {
-        int target = writer.acked.size() + more;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (writer.acked.size() < target) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Producing stalled at " + writer.acked.size() + " acknowledged records ("
-                        + writer.failed.get() + " failed)");
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -135,6 +135,17 @@ public final class ClusterState {
         return stores.containsKey(brokerId);
     }
 
+    /** The rack of each live store that reports one. */
+    public Map<Integer, String> liveStoreRacks() {
+        Map<Integer, String> racks = new TreeMap<>();
+        stores.forEach((id, store) -> {
+            if (store.info().rack() != null && !store.info().rack().isBlank()) {
+                racks.put(id, store.info().rack());
+            }
+        });
+        return racks;
+    }
+
     /** Broker ids of the live stores, ascending. */
     public List<Integer> liveStoreIds() {
         return List.copyOf(stores.keySet());

@@ -33,7 +33,7 @@ public final class TopicPlanner {
         this.topicIds = topicIds;
     }
 
-    /** A new topic: validated, replicas placed on live stores, leader = first replica, epoch 0, ISR = replicas. */
+    /** A new topic: validated, replicas placed on live stores (rack-aware), leader = first replica, epoch 0, ISR = replicas. */
     public TopicInfo planCreate(CreateTopicRequest request, ClusterState state) {
         String name = request.name();
         validator.checkName(name);
@@ -45,7 +45,7 @@ public final class TopicPlanner {
         List<Integer> live = state.liveStoreIds();
         int replicationFactor = validator.replicationFactor(name, request.replicationFactor(), live.size());
         Map<String, String> configs = validator.configs(name, request.configs() == null ? Map.of() : request.configs());
-        List<PartitionInfo> assignment = newPartitions(name, live, 0, partitions, replicationFactor);
+        List<PartitionInfo> assignment = newPartitions(name, live, state.liveStoreRacks(), 0, partitions, replicationFactor);
         return new TopicInfo(name, topicIds.get(), Collections.unmodifiableMap(new TreeMap<>(configs)), assignment);
     }
 
@@ -72,7 +72,7 @@ public final class TopicPlanner {
         List<Integer> live = state.liveStoreIds();
         validator.checkEnoughStores(topic.name(), replicationFactor, live.size());
         List<PartitionInfo> partitions = new ArrayList<>(topic.partitions());
-        partitions.addAll(newPartitions(topic.name(), live, current, request.totalCount() - current, replicationFactor));
+        partitions.addAll(newPartitions(topic.name(), live, state.liveStoreRacks(), current, request.totalCount() - current, replicationFactor));
         return new TopicInfo(topic.name(), topic.id(), topic.configs(), List.copyOf(partitions));
     }
 
@@ -110,8 +110,9 @@ public final class TopicPlanner {
                 ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "This server does not host this topic: " + name));
     }
 
-    private static List<PartitionInfo> newPartitions(String topic, List<Integer> live, int first, int count, int replicationFactor) {
-        List<List<Integer>> replicas = ReplicaAssigner.assign(topic, live, first, count, replicationFactor);
+    private static List<PartitionInfo> newPartitions(String topic, List<Integer> live, Map<Integer, String> racks, int first,
+                                                     int count, int replicationFactor) {
+        List<List<Integer>> replicas = ReplicaAssigner.assign(topic, live, racks, first, count, replicationFactor);
         List<PartitionInfo> partitions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             List<Integer> r = replicas.get(i);

@@ -31,6 +31,18 @@ class TopicPlannerTest {
     }
 
     @Test
+    void storesWithRackLabelsGetEachPartitionsReplicasOnDifferentRacks() {
+        ClusterState racked = new ClusterState("c", 1, Duration.ofSeconds(6));
+        Map<Integer, String> racks = Map.of(1, "east", 2, "east", 3, "west", 4, "west");
+        racks.forEach((id, rack) -> racked.storeHeartbeat(new StoreHeartbeat(id, rack, "h:" + id, 0), Instant.EPOCH));
+
+        TopicInfo topic = planner.planCreate(new CreateTopicRequest("spread", 8, (short) 2, Map.of()), racked);
+
+        assertThat(topic.partitions()).allSatisfy(p ->
+                assertThat(p.replicas().stream().map(racks::get).distinct()).as("racks of %s", p.replicas()).hasSize(2));
+    }
+
+    @Test
     void createPlacesReplicasWithLeaderFirstEpochZeroAndFullIsr() {
         TopicInfo topic = planner.planCreate(new CreateTopicRequest("orders", 4, (short) 2, Map.of("retention.ms", "60000")), state);
 

@@ -20,7 +20,8 @@ public final class PgPools {
                 .build();
     }
 
-    static PgConnectOptions connectOptions(String url) {
+    /** Connection options from a {@code postgresql://} URL; a malformed one is a {@link PgConfigurationException}. */
+    public static PgConnectOptions connectOptions(String url) {
         try {
             return PgConnectOptions.fromUri(url);
         } catch (RuntimeException e) {
