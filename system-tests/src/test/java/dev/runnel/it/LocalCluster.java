@@ -32,15 +32,25 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts a cluster with {@code stores} partition-stores in a fresh data dir under target/. */
     public static LocalCluster start(String name, int stores) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("runnel.root", "..")).toAbsolutePath().normalize();
+        return start(name, stores, Map.of());
+    }
+
+    /**
+     * Starts a cluster with extra environment for {@code bin/runnel}, e.g. {@code KUBECONFIG} and
+     * {@code RUNNEL_K8S_NAMESPACE} to run the Topic operator. Without it, a {@code KUBECONFIG} in the test's
+     * own environment is not passed on: only the tests that ask for the operator get one.
+     */
+    public static LocalCluster start(String name, int stores, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        Path root = repositoryRoot();
         Path dataDir = root.resolve("system-tests/target/clusters/" + name);
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putAll(Map.of(
                 "RUNNEL_DATA_DIR", dataDir.toString(),
                 "RUNNEL_KAFKA_PORT", String.valueOf(KAFKA_PORT),
                 "RUNNEL_HTTP_PORT", String.valueOf(HTTP_PORT),
                 "RUNNEL_CLUSTER_NAME", "runnel-it-" + UUID.randomUUID(),
                 "RUNNEL_CLUSTER_PORT", String.valueOf(25701 + PORT_OFFSET),
-                "RUNNEL_PG_PORT", String.valueOf(25432 + PORT_OFFSET));
+                "RUNNEL_PG_PORT", String.valueOf(25432 + PORT_OFFSET)));
         LocalCluster cluster = new LocalCluster(root, dataDir, env);
         if (Files.exists(dataDir)) {
             cluster.runnel("down"); // whatever an aborted earlier run left behind
@@ -54,6 +64,11 @@ public final class LocalCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** The checkout's root directory (failsafe passes it as {@code runnel.root}). */
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("runnel.root", "..")).toAbsolutePath().normalize();
     }
 
     public String bootstrap() {
@@ -99,6 +114,8 @@ public final class LocalCluster implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(concat(root.resolve("bin/runnel").toString(), args))
                 .directory(root.toFile())
                 .redirectErrorStream(true);
+        pb.environment().remove("KUBECONFIG");
+        pb.environment().remove("RUNNEL_K8S_NAMESPACE");
         pb.environment().putAll(env);
         pb.environment().remove("RUNNEL_PG_URL");
         Process process = pb.start();
