@@ -2,10 +2,12 @@ package dev.runnel.controller;
 
 import dev.runnel.bus.codec.BusCodecs;
 import dev.runnel.bus.control.ClusterMetadata;
+import dev.runnel.controller.core.Controller;
 import dev.runnel.controller.core.TopicValidator;
 import dev.runnel.pg.PgSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Starts the replica-manager when Quarkus starts: registers the bus codecs, then competes for the
@@ -87,6 +90,17 @@ public class ControllerLifecycle {
             return "active";
         }
         return lease.map(l -> l.isHeld() ? "starting" : "standby").orElse("starting");
+    }
+
+    /**
+     * Runs {@code call} against the controller in this process, on the controller's own context (the same
+     * path the bus handlers take, so the same validation and ordering). Used by the Kubernetes operator.
+     *
+     * @return fails with {@link ControllerNotRunningException} while the controller has not started
+     */
+    public <T> Future<T> onController(Function<Controller, Future<T>> call) {
+        return running.get().map(verticle -> verticle.onController(call))
+                .orElseGet(() -> Future.failedFuture(new ControllerNotRunningException()));
     }
 
     public Optional<Long> metadataVersion() {

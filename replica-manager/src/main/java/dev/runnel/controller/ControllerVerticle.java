@@ -101,6 +101,23 @@ final class ControllerVerticle extends AbstractVerticle {
         closePool().onComplete(closed -> stopped.complete());
     }
 
+    /**
+     * Runs {@code call} on this verticle's context, the one the controller is confined to, and completes
+     * with its result (on that context). Fails if the controller has not started.
+     */
+    <T> Future<T> onController(Function<Controller, Future<T>> call) {
+        Promise<T> result = Promise.promise();
+        context.runOnContext(ignored -> {
+            try {
+                controller.map(call).orElseGet(() -> Future.failedFuture(new IllegalStateException("Controller not started")))
+                        .onComplete(result);
+            } catch (RuntimeException e) {
+                result.fail(e);
+            }
+        });
+        return result.future();
+    }
+
     /** The controller's current metadata version, once started. */
     Optional<Long> metadataVersion() {
         return controller.map(c -> c.metadata().version());

@@ -32,7 +32,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts a cluster with {@code stores} partition-stores in a fresh data dir under target/. */
     public static LocalCluster start(String name, int stores) throws IOException, InterruptedException {
-        return start(name, stores, "");
+        return start(name, stores, "", Map.of());
     }
 
     /**
@@ -40,9 +40,25 @@ public final class LocalCluster implements AutoCloseable {
      * e.g. {@code -Drunnel.controller.store-session-timeout-ms=3000}; they apply to restarts by {@link #up()} too.
      */
     public static LocalCluster start(String name, int stores, String javaOpts) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("runnel.root", "..")).toAbsolutePath().normalize();
+        return start(name, stores, javaOpts, Map.of());
+    }
+
+    /**
+     * Starts a cluster with extra environment for {@code bin/runnel}, e.g. {@code KUBECONFIG} and
+     * {@code RUNNEL_K8S_NAMESPACE} to run the Topic operator. Without it, a {@code KUBECONFIG} in the test's
+     * own environment is not passed on: only the tests that ask for the operator get one.
+     */
+    public static LocalCluster start(String name, int stores, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        return start(name, stores, "", extraEnv);
+    }
+
+    /** The general form: extra JVM options for every service and extra environment for {@code bin/runnel}. */
+    public static LocalCluster start(String name, int stores, String javaOpts, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
+        Path root = repositoryRoot();
         Path dataDir = root.resolve("system-tests/target/clusters/" + name);
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putAll(Map.of(
                 "RUNNEL_DATA_DIR", dataDir.toString(),
                 "RUNNEL_KAFKA_PORT", String.valueOf(KAFKA_PORT),
                 "RUNNEL_HTTP_PORT", String.valueOf(HTTP_PORT),
@@ -63,6 +79,11 @@ public final class LocalCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** The checkout's root directory (failsafe passes it as {@code runnel.root}). */
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("runnel.root", "..")).toAbsolutePath().normalize();
     }
 
     public String bootstrap() {
@@ -134,6 +155,8 @@ public final class LocalCluster implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(concat(root.resolve("bin/runnel").toString(), args))
                 .directory(root.toFile())
                 .redirectErrorStream(true);
+        pb.environment().remove("KUBECONFIG");
+        pb.environment().remove("RUNNEL_K8S_NAMESPACE");
         pb.environment().putAll(env);
         pb.environment().remove("RUNNEL_PG_URL");
         Process process = pb.start();

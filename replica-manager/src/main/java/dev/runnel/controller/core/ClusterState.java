@@ -33,6 +33,8 @@ public final class ClusterState {
     private final Duration storeSessionTimeout;
     private final Map<String, TopicInfo> topics = new TreeMap<>();
     private final Map<Integer, LiveStore> stores = new TreeMap<>();
+    /** Owners of the topics created on someone's behalf (the Kubernetes operator); absent: Kafka API. */
+    private final Map<String, String> owners = new TreeMap<>();
     private long version;
 
     private record LiveStore(StoreInfo info, Instant lastHeard) {
@@ -59,6 +61,22 @@ public final class ClusterState {
         version++;
     }
 
+    /** Replaces all topic owners (at start, from the database). Ownership is not part of the published metadata. */
+    public void loadOwners(Map<String, String> loaded) {
+        owners.clear();
+        owners.putAll(loaded);
+    }
+
+    /** Who manages the topic; empty for a topic created over the Kafka API (or no such topic). */
+    public Optional<String> owner(String topic) {
+        return Optional.ofNullable(owners.get(topic));
+    }
+
+    /** Records the owner of a topic that was just put. */
+    public void putOwner(String topic, String owner) {
+        owners.put(topic, owner);
+    }
+
     public Optional<TopicInfo> topic(String name) {
         return Optional.ofNullable(topics.get(name));
     }
@@ -74,6 +92,7 @@ public final class ClusterState {
     }
 
     public void removeTopic(String name) {
+        owners.remove(name);
         if (topics.remove(name) != null) {
             version++;
         }

@@ -81,9 +81,10 @@ public final class Controller {
     /** Takes office: bumps the controller epoch and loads the topics. Call once before anything else. */
     public Future<ClusterMetadata> start() {
         return store.startSession(Ids.newClusterId())
-                .compose(session -> store.loadTopics().map(topics -> {
+                .compose(session -> store.loadTopics().compose(topics -> store.loadOwners().map(owners -> {
                     ClusterState loaded = new ClusterState(session.clusterId(), session.controllerEpoch(), storeSessionTimeout);
                     loaded.loadTopics(topics);
+                    loaded.loadOwners(owners);
                     state = Optional.of(loaded);
                     startedAt = clock.instant();
                     LOG.log(System.Logger.Level.INFO, "Controller epoch {0} of cluster {1} started with {2} topics",
@@ -91,7 +92,7 @@ public final class Controller {
                     ClusterMetadata metadata = loaded.snapshot();
                     publisher.accept(metadata);
                     return metadata;
-                }));
+                })));
     }
 
     public ClusterMetadata metadata() {
@@ -243,17 +244,62 @@ public final class Controller {
                 return Future.failedFuture(new TopicRejectedException(ErrorCode.INVALID_REQUEST,
                         "Topic " + topic.name() + " appears more than once in the request"));
             }
-            TopicInfo planned = planner.planCreate(topic, state());
-            if (request.validateOnly()) {
-                return Future.succeededFuture(success(new TopicInfo(planned.name(), VALIDATE_ONLY_ID,
-                        planned.configs(), planned.partitions())));
+            return createOne(topic, request.validateOnly(), Optional.empty());
+        });
+    }
+
+    /**
+     * Creates a topic on behalf of {@code owner} (a Kubernetes Topic resource): the same validation and
+     * placement as {@link #createTopics}, and the owner is recorded in the same transaction.
+     */
+    public Future<TopicResult> createOwnedTopic(CreateTopicRequest topic, String owner) {
+        return eachTopic(List.of(topic), CreateTopicRequest::name,
+                t -> createOne(t, false, Optional.of(owner))).map(results -> results.topics().get(0));
+    }
+
+    /**
+     * Deletes the topic only if {@code owner} owns it; decided in the mutation queue, so a topic deleted and
+     * re-created over the Kafka API in between is never taken for the owned one.
+     */
+    public Future<OwnedDeletion> deleteOwnedTopic(String name, String owner) {
+        return mutations.submit(() -> {
+            Optional<TopicInfo> topic = state().topic(name);
+            if (topic.isEmpty()) {
+                return Future.succeededFuture(OwnedDeletion.ABSENT);
             }
-            return store.createTopic(planned).map(written -> {
-                apply(s -> s.putTopic(planned));
-                LOG.log(System.Logger.Level.INFO, "Created topic {0} ({1} partitions, replication factor {2})",
-                        planned.name(), planned.partitions().size(), TopicPlanner.replicationFactor(planned));
-                return success(planned);
+            if (!state().owner(name).equals(Optional.of(owner))) {
+                return Future.succeededFuture(OwnedDeletion.NOT_OWNED);
+            }
+            TopicInfo doomed = topic.get();
+            return store.deleteTopic(doomed.name(), doomed.id()).map(written -> {
+                apply(s -> s.removeTopic(doomed.name()));
+                LOG.log(System.Logger.Level.INFO, "Deleted topic {0} ({1}) for its owner {2}", doomed.name(), doomed.id(), owner);
+                return OwnedDeletion.DELETED;
             });
+        });
+    }
+
+    /** The topic as the controller holds it now, with its owner. */
+    public Optional<OwnedTopic> topic(String name) {
+        ClusterState current = state();
+        return current.topic(name).map(topic -> new OwnedTopic(topic, current.owner(name)));
+    }
+
+    private Future<TopicResult> createOne(CreateTopicRequest topic, boolean validateOnly, Optional<String> owner) {
+        TopicInfo planned = planner.planCreate(topic, state());
+        if (validateOnly) {
+            return Future.succeededFuture(success(new TopicInfo(planned.name(), VALIDATE_ONLY_ID,
+                    planned.configs(), planned.partitions())));
+        }
+        return store.createTopic(planned, owner).map(written -> {
+            apply(s -> {
+                s.putTopic(planned);
+                owner.ifPresent(o -> s.putOwner(planned.name(), o));
+            });
+            LOG.log(System.Logger.Level.INFO, "Created topic {0} ({1} partitions, replication factor {2}{3})",
+                    planned.name(), planned.partitions().size(), TopicPlanner.replicationFactor(planned),
+                    owner.map(o -> ", owner " + o).orElse(""));
+            return success(planned);
         });
     }
 

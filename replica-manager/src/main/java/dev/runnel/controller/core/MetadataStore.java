@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,8 +22,21 @@ public interface MetadataStore {
     /** All topics with their partitions in partition order, topics by name. */
     Future<List<TopicInfo>> loadTopics();
 
-    /** Inserts the topic and all its partitions. */
-    Future<Void> createTopic(TopicInfo topic);
+    /** Owners of the topics that have one (see {@link #createTopic(TopicInfo, Optional)}), by topic name. */
+    Future<Map<String, String>> loadOwners();
+
+    /** Inserts the topic and all its partitions, without an owner (a topic created over the Kafka API). */
+    default Future<Void> createTopic(TopicInfo topic) {
+        return createTopic(topic, Optional.empty());
+    }
+
+    /**
+     * Inserts the topic, its owner and all its partitions in one transaction, so a topic never exists
+     * without the owner that created it.
+     *
+     * @param owner who manages the topic (e.g. a Kubernetes Topic resource); empty for the Kafka API
+     */
+    Future<Void> createTopic(TopicInfo topic, Optional<String> owner);
 
     /** Deletes the topic with this name and id, and its partitions; fails if it is not there. */
     Future<Void> deleteTopic(String name, UUID id);

@@ -19,11 +19,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * {@link MetadataStore} in PostgreSQL (schema: {@code db/replica-manager/V1__metadata.sql}), over
+ * {@link MetadataStore} in PostgreSQL (schema: {@code db/replica-manager/V*.sql}), over
  * vertx-pg-client with {@code $n} parameters only. Configs are a jsonb object of strings; replicas and
  * ISR are {@code integer[]}. Each method is one transaction (or one statement).
  */
@@ -33,7 +34,8 @@ public final class PgMetadataStore implements MetadataStore {
     /** The schema, oldest first. Append new versions; never edit a released one. */
     public static final List<Migration> MIGRATIONS = List.of(
             Migration.fromResource(1, "topics, partitions, cluster, producer ids", "db/replica-manager/V1__metadata.sql"),
-            Migration.fromResource(2, "partition epochs", "db/replica-manager/V2__partition_epoch.sql"));
+            Migration.fromResource(2, "partition epochs", "db/replica-manager/V2__partition_epoch.sql"),
+            Migration.fromResource(3, "topic ownership (managed_by)", "db/replica-manager/V3__topic_owner.sql"));
 
     private final Pool pool;
 
@@ -66,10 +68,21 @@ public final class PgMetadataStore implements MetadataStore {
     }
 
     @Override
-    public Future<Void> createTopic(TopicInfo topic) {
+    public Future<Map<String, String>> loadOwners() {
+        return pool.query("SELECT name, managed_by FROM topics WHERE managed_by IS NOT NULL").execute()
+                .map(rows -> {
+                    Map<String, String> owners = new TreeMap<>();
+                    rows.forEach(row -> owners.put(row.getString("name"), row.getString("managed_by")));
+                    return owners;
+                });
+    }
+
+    @Override
+    public Future<Void> createTopic(TopicInfo topic, Optional<String> owner) {
         return pool.withTransaction(connection -> connection
-                .preparedQuery("INSERT INTO topics (name, topic_id, configs) VALUES ($1, $2, $3)")
-                .execute(Tuple.of(topic.name(), topic.id(), new JsonObject(new LinkedHashMap<>(topic.configs()))))
+                .preparedQuery("INSERT INTO topics (name, topic_id, configs, managed_by) VALUES ($1, $2, $3, $4)")
+                .execute(Tuple.of(topic.name(), topic.id(), new JsonObject(new LinkedHashMap<>(topic.configs())),
+                        owner.orElse(null)))
                 .compose(inserted -> insertPartitions(connection, topic.name(), topic.partitions())));
     }
 

@@ -160,6 +160,35 @@ class ControllerTest {
     }
 
     @Test
+    void anOwnedTopicIsDeletedOnlyByItsOwnerAndItsOwnerSurvivesARestart() throws Exception {
+        TopicResult owned = on(() -> controller.createOwnedTopic(new CreateTopicRequest("managed", 2, (short) 1, Map.of()), "k8s:ns/managed"));
+        create("kafka-made", 1);
+
+        assertThat(owned.error()).isEqualTo(ErrorCode.NONE);
+        assertThat(controller.topic("managed").orElseThrow().owner()).contains("k8s:ns/managed");
+        assertThat(controller.topic("kafka-made").orElseThrow().owner()).isEmpty();
+        Controller restarted = newController();
+        on(restarted::start);
+        assertThat(on(() -> Future.succeededFuture(restarted.topic("managed"))).orElseThrow().owner()).contains("k8s:ns/managed");
+
+        assertThat(on(() -> controller.deleteOwnedTopic("kafka-made", "k8s:ns/kafka-made"))).isEqualTo(OwnedDeletion.NOT_OWNED);
+        assertThat(on(() -> controller.deleteOwnedTopic("managed", "k8s:other/managed"))).isEqualTo(OwnedDeletion.NOT_OWNED);
+        assertThat(on(() -> controller.deleteOwnedTopic("managed", "k8s:ns/managed"))).isEqualTo(OwnedDeletion.DELETED);
+        assertThat(on(() -> controller.deleteOwnedTopic("managed", "k8s:ns/managed"))).isEqualTo(OwnedDeletion.ABSENT);
+        assertThat(controller.metadata().topic("kafka-made")).isPresent();
+        assertThat(controller.metadata().topic("managed")).isEmpty();
+    }
+
+    @Test
+    void anOwnedTopicIsValidatedLikeAKafkaCreate() throws Exception {
+        TopicResult refused = on(() -> controller.createOwnedTopic(
+                new CreateTopicRequest("over-replicated", 1, (short) 3, Map.of()), "k8s:ns/x"));
+
+        assertThat(refused.error()).isEqualTo(ErrorCode.INVALID_REPLICATION_FACTOR);
+        assertThat(controller.topic("over-replicated")).isEmpty();
+    }
+
+    @Test
     void aPartitionWhoseOnlyStoreDiedGoesOfflineAndLeadsAgainWhenTheStoreReturns() throws Exception {
         create("pinned", 2);
         long before = controller.metadata().version();

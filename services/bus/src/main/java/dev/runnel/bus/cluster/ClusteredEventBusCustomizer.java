@@ -15,7 +15,9 @@ import java.util.List;
  * <p>Quarkus 3.32 cannot discover vertx-hazelcast on its own (quarkusio/quarkus#53613), so its
  * service-provider file is hidden in each service's application.properties and the manager is set
  * here instead. Configuration: {@code runnel.cluster.name}, {@code runnel.cluster.host},
- * {@code runnel.cluster.port}, {@code runnel.cluster.members} (comma-separated).
+ * {@code runnel.cluster.port}, {@code runnel.cluster.members} (comma-separated); on Kubernetes
+ * {@code runnel.cluster.kubernetes-service-dns} (a headless Service's DNS name) replaces the member list
+ * with DNS discovery, and {@code runnel.cluster.host} is the pod IP.
  */
 @Singleton
 public class ClusteredEventBusCustomizer implements VertxOptionsCustomizer {
@@ -32,6 +34,7 @@ public class ClusteredEventBusCustomizer implements VertxOptionsCustomizer {
                 config.getOptionalValue("runnel.cluster.host", String.class).orElse(defaults.host()),
                 config.getOptionalValue("runnel.cluster.port", Integer.class).orElse(defaults.port()),
                 members);
-        options.setClusterManager(HazelcastClusterManagers.create(settings));
+        options.setClusterManager(HazelcastClusterManagers.create(settings,
+                config.getOptionalValue("runnel.cluster.kubernetes-service-dns", String.class).filter(s -> !s.isBlank())));
     }
 }

@@ -6,6 +6,8 @@ import com.hazelcast.config.NetworkConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
+import java.util.Optional;
+
 /**
  * Builds the Hazelcast cluster manager for the Vert.x event bus: TCP-IP join to known members on one
  * interface, no multicast, no auto-detection, no phoning home — so a cluster on 127.0.0.1 forms fast and
@@ -16,6 +18,15 @@ public final class HazelcastClusterManagers {
     }
 
     public static HazelcastClusterManager create(ClusterSettings settings) {
+        return create(settings, Optional.empty());
+    }
+
+    /**
+     * @param kubernetesServiceDns when present, members are found through this headless Service's DNS
+     *                             records (Hazelcast's Kubernetes discovery in DNS-lookup mode, which needs no
+     *                             API-server permission) instead of the TCP-IP member list
+     */
+    public static HazelcastClusterManager create(ClusterSettings settings, Optional<String> kubernetesServiceDns) {
         // loadConfig keeps the maps and semaphores Vert.x needs; we only change naming and networking
         Config config = ConfigUtil.loadConfig();
         config.setClusterName(settings.name());
@@ -33,7 +44,14 @@ public final class HazelcastClusterManagers {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+        if (kubernetesServiceDns.isPresent()) {
+            join.getTcpIpConfig().setEnabled(false);
+            join.getKubernetesConfig().setEnabled(true)
+                    .setProperty("service-dns", kubernetesServiceDns.get())
+                    .setProperty("service-port", String.valueOf(settings.port()));
+        } else {
+            join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+        }
         return new HazelcastClusterManager(config);
     }
 }
