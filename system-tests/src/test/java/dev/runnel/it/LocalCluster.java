@@ -65,7 +65,7 @@ public final class LocalCluster implements AutoCloseable {
                 "RUNNEL_CLUSTER_NAME", "runnel-it-" + UUID.randomUUID(),
                 "RUNNEL_CLUSTER_PORT", String.valueOf(25701 + PORT_OFFSET),
                 "RUNNEL_PG_PORT", String.valueOf(25432 + PORT_OFFSET),
-                "RUNNEL_JAVA_OPTS", javaOpts);
+                "RUNNEL_JAVA_OPTS", javaOpts));
         LocalCluster cluster = new LocalCluster(root, dataDir, env);
         if (Files.exists(dataDir)) {
             cluster.runnel("down"); // whatever an aborted earlier run left behind
