@@ -355,8 +355,9 @@ public final class PartitionLog implements Closeable {
             if (startOffset == end || maxOffsetExclusive <= startOffset) {
                 return new LogReadInfo(ByteBuffer.allocate(0), start, end, hw);
             }
-            // bound by the end seen above so a concurrent append cannot leak past a high watermark at the end
-            long bound = maxOffsetExclusive == Long.MAX_VALUE ? Long.MAX_VALUE : Math.min(maxOffsetExclusive, end);
+            // always bound by the end seen above: an append writes its bytes before it publishes the new log
+            // end, and a reader that saw those bytes would next ask for an offset past the end it knows
+            long bound = Math.min(maxOffsetExclusive, end);
             for (Map.Entry<Long, LogSegment> e = segments.floorEntry(startOffset); e != null; e = segments.higherEntry(e.getKey())) {
                 Optional<ByteBuffer> records = e.getValue().read(startOffset, maxBytes, bound);
                 if (records.isPresent()) {
