@@ -44,9 +44,11 @@ final class GatewayMetrics implements WireObserver, TrafficObserver, BusRequestO
         Timer.builder("runnel.gateway.request").tag("api", api).publishPercentileHistogram()
                 .description("Kafka requests: time from reading the request to its answer being ready")
                 .register(meters).record(latencyNanos, TimeUnit.NANOSECONDS);
+        // registered with the first request of an API, so the error series exists (at 0) before any error
+        Counter errors = Counter.builder("runnel.gateway.request.errors").tag("api", api)
+                .description("Kafka requests whose backend failed or timed out").register(meters);
         if (failed) {
-            Counter.builder("runnel.gateway.request.errors").tag("api", api)
-                    .description("Kafka requests whose backend failed or timed out").register(meters).increment();
+            errors.increment();
         }
     }
 
