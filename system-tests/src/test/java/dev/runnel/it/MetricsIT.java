@@ -96,10 +96,10 @@ class MetricsIT {
             for (var committed : COMMITTED.entrySet()) {
                 Map<String, String> partition = Map.of("group", GROUP, "topic", TOPIC,
                         "partition", String.valueOf(committed.getKey()));
-                assertThat(offsets.sum("runnel_group_committed_offset", partition)).isEqualTo(committed.getValue());
-                assertThat(offsets.sum("runnel_group_lag", partition)).isEqualTo(N / 2 - committed.getValue());
+                assertThat(offsets.sum("runnel_group_committed_offset", partition)).isEqualTo((double) committed.getValue());
+                assertThat(offsets.sum("runnel_group_lag", partition)).isEqualTo((double) (N / 2 - committed.getValue()));
             }
-            assertThat(offsets.sum("runnel_group_members", Map.of("group", LIVE_GROUP))).isEqualTo(1);
+            assertThat(offsets.sum("runnel_group_members", Map.of("group", LIVE_GROUP))).isEqualTo(1.0);
 
             // every metric on the reference page is in a scrape
             Set<String> scraped = new TreeSet<>();

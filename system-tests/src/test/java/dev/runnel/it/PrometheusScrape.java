@@ -38,9 +38,17 @@ record PrometheusScrape(List<Sample> samples) {
                     labels.put(l.group(1), l.group(2));
                 }
             }
-            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(4))));
+            samples.add(new Sample(m.group(1), labels, value(m.group(4))));
         }
         return new PrometheusScrape(samples);
+    }
+
+    private static double value(String text) {
+        return switch (text) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     /** Sum of the samples named {@code name} whose labels include all of {@code selection}. */
