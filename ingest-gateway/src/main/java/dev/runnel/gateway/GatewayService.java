@@ -10,6 +10,7 @@ import dev.runnel.gateway.core.MeteredKafkaBackend;
 import dev.runnel.wire.GatewayIdentity;
 import dev.runnel.wire.KafkaServer;
 import dev.runnel.wire.WireSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -35,7 +36,7 @@ public class GatewayService {
     @Inject
     GatewayConfig config;
     @Inject
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     private final MetadataCache metadata = new MetadataCache();
     private final AtomicReference<KafkaServer> server = new AtomicReference<>();
