@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,11 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the metered backend ({@link TrafficObserver}) and the bus backends ({@link BusRequestObserver}).
  *
  * <p>Labels are bounded: topic (what the cluster holds), Kafka API name, acks (0, 1, -1), address kind.
- * Micrometer caches meters by name and tags, so the per-call lookups below are map reads.
+ * Per-topic counters are looked up in Micrometer's own registry (keyed by name and tags) on each call.
  */
 final class GatewayMetrics implements WireObserver, TrafficObserver, BusRequestObserver {
     private final MeterRegistry meters;
     private final AtomicInteger connections = new AtomicInteger();
+    // hot path: one map read per request instead of a meter-registry lookup
+    private final Map<String, ApiMeters> perApi = new ConcurrentHashMap<>();
+    private final Map<Short, Timer> perAcks = new ConcurrentHashMap<>();
+
+    private record ApiMeters(Timer latency, Counter errors) {
+    }
 
     GatewayMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -41,22 +49,29 @@ final class GatewayMetrics implements WireObserver, TrafficObserver, BusRequestO
 
     @Override
     public void requestCompleted(String api, short version, long latencyNanos, boolean failed) {
-        Timer.builder("runnel.gateway.request").tag("api", api).publishPercentileHistogram()
-                .description("Kafka requests: time from reading the request to its answer being ready")
-                .register(meters).record(latencyNanos, TimeUnit.NANOSECONDS);
-        // registered with the first request of an API, so the error series exists (at 0) before any error
-        Counter errors = Counter.builder("runnel.gateway.request.errors").tag("api", api)
-                .description("Kafka requests whose backend failed or timed out").register(meters);
+        ApiMeters m = perApi.computeIfAbsent(api, this::apiMeters);
+        m.latency().record(latencyNanos, TimeUnit.NANOSECONDS);
         if (failed) {
-            errors.increment();
+            m.errors().increment();
         }
     }
 
     @Override
     public void produceCompleted(short acks, long latencyNanos) {
-        Timer.builder("runnel.gateway.produce").tag("acks", String.valueOf(acks)).publishPercentileHistogram()
-                .description("Produce requests by acks: time until the answer is ready")
-                .register(meters).record(latencyNanos, TimeUnit.NANOSECONDS);
+        perAcks.computeIfAbsent(acks, a -> Timer.builder("runnel.gateway.produce").tag("acks", String.valueOf(a))
+                        .publishPercentileHistogram()
+                        .description("Produce requests by acks: time until the answer is ready").register(meters))
+                .record(latencyNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Both meters of an API, registered together so the error series exists (at 0) before any error. */
+    private ApiMeters apiMeters(String api) {
+        return new ApiMeters(
+                Timer.builder("runnel.gateway.request").tag("api", api).publishPercentileHistogram()
+                        .description("Kafka requests: time from reading the request to its answer being ready")
+                        .register(meters),
+                Counter.builder("runnel.gateway.request.errors").tag("api", api)
+                        .description("Kafka requests whose backend failed or timed out").register(meters));
     }
 
     @Override
