@@ -6,9 +6,11 @@ import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.gateway.core.BusBackend;
 import dev.runnel.gateway.core.BusGroupBackend;
 import dev.runnel.gateway.core.MetadataCache;
+import dev.runnel.gateway.core.MeteredKafkaBackend;
 import dev.runnel.wire.GatewayIdentity;
 import dev.runnel.wire.KafkaServer;
 import dev.runnel.wire.WireSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -33,17 +35,21 @@ public class GatewayService {
     Vertx vertx;
     @Inject
     GatewayConfig config;
+    @Inject
+    MeterRegistry meters;
 
     private final MetadataCache metadata = new MetadataCache();
     private final AtomicReference<KafkaServer> server = new AtomicReference<>();
     private boolean listenerRequested;
     private BusBackend backend;
     private BusGroupBackend groups;
+    private GatewayMetrics gatewayMetrics;
 
     void start(@Observes StartupEvent event) {
         BusCodecs.registerAll(vertx.eventBus());
-        backend = new BusBackend(vertx.eventBus(), metadata);
-        groups = new BusGroupBackend(vertx.eventBus());
+        gatewayMetrics = new GatewayMetrics(meters);
+        backend = new BusBackend(vertx.eventBus(), metadata, gatewayMetrics);
+        groups = new BusGroupBackend(vertx.eventBus(), gatewayMetrics);
         vertx.eventBus().<ClusterMetadata>consumer(Addresses.METADATA_UPDATES, m -> metadata.apply(m.body()));
         refresh();
         vertx.setPeriodic(config.metadataRefreshMs(), id -> refresh());
@@ -66,7 +72,8 @@ public class GatewayService {
                 .withListener(config.kafkaHost(), config.kafkaPort())
                 .withMaxFrameBytes(config.maxFrameBytes())
                 .withAutoCreateTopics(config.autoCreateTopics(), -1, (short) -1);
-        new KafkaServer(vertx, backend, groups, identity, settings).start()
+        new KafkaServer(vertx, new MeteredKafkaBackend(backend, gatewayMetrics), groups, identity, settings,
+                gatewayMetrics).start()
                 .onSuccess(started -> {
                     server.set(started);
                     LOG.infof("Kafka listener on %s:%d (cluster %s)", config.kafkaHost(), started.actualPort(), clusterId);

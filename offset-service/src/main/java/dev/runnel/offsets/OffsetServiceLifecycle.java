@@ -2,6 +2,7 @@ package dev.runnel.offsets;
 
 import dev.runnel.bus.codec.BusCodecs;
 import dev.runnel.offsets.core.CoordinatorSettings;
+import dev.runnel.offsets.core.GroupLagSnapshot;
 import dev.runnel.pg.PgSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -38,6 +39,8 @@ public class OffsetServiceLifecycle {
     int pgPoolSize;
     @ConfigProperty(name = "runnel.offsets.pg-probe-ms", defaultValue = "2000")
     long pgProbeMs;
+    @ConfigProperty(name = "runnel.offsets.lag-sample-ms", defaultValue = "5000")
+    long lagSampleMs;
     @ConfigProperty(name = "runnel.offsets.start-retry-ms", defaultValue = "2000")
     long startRetryMs;
     // Kafka's broker settings, under Kafka's names
@@ -58,7 +61,8 @@ public class OffsetServiceLifecycle {
         CoordinatorSettings coordinator = new CoordinatorSettings(Duration.ofMillis(minSessionTimeoutMs),
                 Duration.ofMillis(maxSessionTimeoutMs), Duration.ofMillis(initialRebalanceDelayMs), maxGroupSize,
                 offsetMetadataMaxBytes);
-        deploy(vertx, pg, new OffsetServiceSettings(coordinator, pgPoolSize, Duration.ofMillis(pgProbeMs)));
+        deploy(vertx, pg, new OffsetServiceSettings(coordinator, pgPoolSize, Duration.ofMillis(pgProbeMs),
+                Duration.ofMillis(lagSampleMs)));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -73,6 +77,11 @@ public class OffsetServiceLifecycle {
     /** True while the last probe reached PostgreSQL (commits would be durable). */
     public boolean databaseReachable() {
         return running.get().map(OffsetServiceVerticle::databaseReachable).orElse(false);
+    }
+
+    /** The last consumer-lag sample, once started and sampled. */
+    public Optional<GroupLagSnapshot> groupLag() {
+        return running.get().flatMap(OffsetServiceVerticle::groupLag);
     }
 
     private void deploy(Vertx vertx, PgSettings pg, OffsetServiceSettings settings) {

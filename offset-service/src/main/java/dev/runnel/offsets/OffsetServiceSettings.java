@@ -9,6 +9,8 @@ import java.time.Duration;
  *
  * @param pgPoolSize     connections to PostgreSQL ({@code runnel.pg.pool-size})
  * @param pgProbeInterval how often PostgreSQL is pinged for readiness ({@code runnel.offsets.pg-probe-ms})
+ * @param lagSampleInterval how often consumer lag is computed ({@code runnel.offsets.lag-sample-ms})
  */
-record OffsetServiceSettings(CoordinatorSettings coordinator, int pgPoolSize, Duration pgProbeInterval) {
+record OffsetServiceSettings(CoordinatorSettings coordinator, int pgPoolSize, Duration pgProbeInterval,
+                             Duration lagSampleInterval) {
 }

@@ -12,6 +12,8 @@ import dev.runnel.bus.group.OffsetDeleteRequest;
 import dev.runnel.bus.group.OffsetFetchRequest;
 import dev.runnel.bus.group.SyncGroupRequest;
 import dev.runnel.offsets.core.GroupCoordinator;
+import dev.runnel.offsets.core.GroupLagSampler;
+import dev.runnel.offsets.core.GroupLagSnapshot;
 import dev.runnel.offsets.pg.PgOffsetStore;
 import dev.runnel.pg.Databases;
 import dev.runnel.pg.PgPools;
@@ -48,6 +50,7 @@ final class OffsetServiceVerticle extends AbstractVerticle {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Optional<Pool> pool = Optional.empty();
     private volatile boolean databaseReachable;
+    private volatile Optional<GroupLagSnapshot> groupLag = Optional.empty();
 
     OffsetServiceVerticle(PgSettings pgSettings, OffsetServiceSettings settings) {
         this.pgSettings = pgSettings;
@@ -72,8 +75,11 @@ final class OffsetServiceVerticle extends AbstractVerticle {
                                 }
                                 databaseReachable = ar.succeeded();
                             }));
-                    return registerConsumers(new GroupCoordinator(store, new VertxScheduler(vertx), Clock.systemUTC(),
-                            settings.coordinator()));
+                    GroupCoordinator coordinator = new GroupCoordinator(store, new VertxScheduler(vertx), Clock.systemUTC(),
+                            settings.coordinator());
+                    sampleLagPeriodically(new GroupLagSampler(store, new BusEndOffsets(vertx.eventBus()),
+                            coordinator::memberCounts, Clock.systemUTC()));
+                    return registerConsumers(coordinator);
                 })
                 .onSuccess(registered -> LOG.infof("Offset-service ready: database %s", pgSettings))
                 .onComplete(ar -> {
@@ -93,6 +99,19 @@ final class OffsetServiceVerticle extends AbstractVerticle {
     /** Whether the last probe reached PostgreSQL. */
     boolean databaseReachable() {
         return databaseReachable;
+    }
+
+    /** The last consumer-lag sample; empty until the first completes. */
+    Optional<GroupLagSnapshot> groupLag() {
+        return groupLag;
+    }
+
+    // runs on this verticle's context, where the coordinator lives; one sample at a time
+    private void sampleLagPeriodically(GroupLagSampler sampler) {
+        vertx.setTimer(settings.lagSampleInterval().toMillis(), tick -> sampler.sample()
+                .onSuccess(snapshot -> groupLag = Optional.of(snapshot))
+                .onFailure(e -> LOG.debugf("consumer lag not sampled: %s", e.getMessage()))
+                .onComplete(done -> sampleLagPeriodically(sampler)));
     }
 
     private Future<Void> registerConsumers(GroupCoordinator c) {

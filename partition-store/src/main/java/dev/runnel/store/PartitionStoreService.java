@@ -2,6 +2,8 @@ package dev.runnel.store;
 
 import dev.runnel.bus.Addresses;
 import dev.runnel.bus.codec.BusCodecs;
+import dev.runnel.bus.ErrorCode;
+import dev.runnel.bus.control.AlterPartitionRequest;
 import dev.runnel.bus.control.AlterPartitionResult;
 import dev.runnel.bus.control.StoreHeartbeat;
 import dev.runnel.bus.data.ReplicaFetchResponse;
@@ -31,6 +33,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,6 +73,7 @@ public class PartitionStoreService {
     private long retentionTimer = -1;
     private long metricsTimer = -1;
     private long isrTimer = -1;
+    private volatile StoreMetrics storeMetrics;
     private long fetcherTimer = -1;
 
     PartitionStoreService(Vertx vertx, StoreConfig config, MeterRegistry meters,
@@ -89,9 +94,9 @@ public class PartitionStoreService {
         purgatory = new FetchPurgatory(timer, ioPool, config.maxParkedFetches());
         producePurgatory = new ProducePurgatory(brokerId, timer);
         replication = new LeaderReplication(registry, purgatory, producePurgatory,
-                request -> vertx.eventBus().<AlterPartitionResult>request(Addresses.CONTROLLER_ALTER_PARTITION, request,
+                request -> countIsrChange(request, vertx.eventBus().<AlterPartitionResult>request(Addresses.CONTROLLER_ALTER_PARTITION, request,
                                 new DeliveryOptions().setSendTimeout(CONTROL_TIMEOUT_MS))
-                        .map(Message::body).toCompletionStage().toCompletableFuture(),
+                        .map(Message::body).toCompletionStage().toCompletableFuture()),
                 Clock.systemUTC(), config.replicaLagTimeMaxMs());
         fetcher = new ReplicaFetcher(registry,
                 (leader, request) -> vertx.eventBus().<ReplicaFetchResponse>request(Addresses.storeReplicaFetch(leader), request,
@@ -101,6 +106,7 @@ public class PartitionStoreService {
                         config.replicaFetchMaxBytes(), config.replicaFetchBackoffMs()));
         OrderedExecutor metadataQueue = new OrderedExecutor(ioPool);
         StoreMetrics metrics = new StoreMetrics(meters, registry, purgatory);
+        storeMetrics = metrics;
         endpoints = new BusEndpoints(vertx);
         metadata = new MetadataFollower(vertx, registry, metadataQueue,
                 new StoreHeartbeat(brokerId, config.rack().orElse(null),
@@ -229,5 +235,17 @@ public class PartitionStoreService {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Counts an ISR change as a shrink or an expand once the controller accepted it. */
+    private CompletableFuture<AlterPartitionResult> countIsrChange(AlterPartitionRequest request,
+                                                                   CompletableFuture<AlterPartitionResult> sent) {
+        List<Integer> before = registry.partition(request.topic(), request.partition())
+                .map(p -> p.leadership().isr()).orElse(List.of());
+        return sent.whenComplete((result, failure) -> {
+            if (failure == null && result.error() == ErrorCode.NONE && storeMetrics != null) {
+                storeMetrics.isrChanged(before, request.newIsr());
+            }
+        });
     }
 }

@@ -57,11 +57,17 @@ public final class BusBackend implements KafkaBackend {
     private final MetadataCache metadata;
     private final Router router;
     private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final BusRequestObserver busObserver;
 
     public BusBackend(EventBus bus, MetadataCache metadata) {
+        this(bus, metadata, BusRequestObserver.NONE);
+    }
+
+    public BusBackend(EventBus bus, MetadataCache metadata, BusRequestObserver busObserver) {
         this.bus = bus;
         this.metadata = metadata;
         this.router = new Router(metadata);
+        this.busObserver = busObserver;
     }
 
     @Override
@@ -218,12 +224,16 @@ public final class BusBackend implements KafkaBackend {
     }
 
     private <T> Future<T> control(String address, Object request) {
+        long start = System.nanoTime();
         return bus.<T>request(address, request, new DeliveryOptions().setSendTimeout(CONTROL_TIMEOUT_MS))
+                .onComplete(ar -> busObserver.completed(BusAddressKind.of(address), System.nanoTime() - start, ar.succeeded()))
                 .map(Message::body);
     }
 
     private <T> Future<T> data(String address, Object request, long storeMayTakeMs) {
+        long start = System.nanoTime();
         return bus.<T>request(address, request, new DeliveryOptions().setSendTimeout(storeMayTakeMs + BUS_MARGIN_MS))
+                .onComplete(ar -> busObserver.completed(BusAddressKind.of(address), System.nanoTime() - start, ar.succeeded()))
                 .map(Message::body);
     }
 

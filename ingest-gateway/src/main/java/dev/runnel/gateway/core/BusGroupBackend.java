@@ -42,9 +42,15 @@ public final class BusGroupBackend implements GroupBackend {
     private static final long SYNC_TIMEOUT_MS = 300_000;
 
     private final EventBus bus;
+    private final BusRequestObserver busObserver;
 
     public BusGroupBackend(EventBus bus) {
+        this(bus, BusRequestObserver.NONE);
+    }
+
+    public BusGroupBackend(EventBus bus, BusRequestObserver busObserver) {
         this.bus = bus;
+        this.busObserver = busObserver;
     }
 
     @Override
@@ -99,6 +105,9 @@ public final class BusGroupBackend implements GroupBackend {
     }
 
     private <T> Future<T> request(String address, Object request, long timeoutMs) {
-        return bus.<T>request(address, request, new DeliveryOptions().setSendTimeout(timeoutMs)).map(Message::body);
+        long start = System.nanoTime();
+        return bus.<T>request(address, request, new DeliveryOptions().setSendTimeout(timeoutMs))
+                .onComplete(ar -> busObserver.completed(BusAddressKind.GROUPS, System.nanoTime() - start, ar.succeeded()))
+                .map(Message::body);
     }
 }

@@ -617,6 +617,17 @@ public final class GroupCoordinator {
         return Optional.ofNullable(groups.get(groupId)).map(g -> g.state).orElse(GroupState.DEAD);
     }
 
+    /** Members of each group that has any, for metrics. Call on the coordinator's context. */
+    public Map<String, Integer> memberCounts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        groups.forEach((id, g) -> {
+            if (!g.members.isEmpty()) {
+                counts.put(id, g.members.size());
+            }
+        });
+        return counts;
+    }
+
     /** The current generation of a group; -1 when unknown. */
     public int generation(String groupId) {
         return Optional.ofNullable(groups.get(groupId)).map(g -> g.generationId).orElse(-1);

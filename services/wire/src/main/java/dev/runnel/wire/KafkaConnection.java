@@ -39,13 +39,16 @@ final class KafkaConnection {
     private final FrameDecoder decoder;
     private final int maxInFlight;
     private final String remote;
+    private final WireObserver observer;
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private int silentInFlight;
     private boolean paused;
     private boolean closed;
 
-    KafkaConnection(NetSocket socket, Context context, RequestDispatcher dispatcher, WireSettings settings) {
+    KafkaConnection(NetSocket socket, Context context, RequestDispatcher dispatcher, WireSettings settings,
+                    WireObserver observer) {
         this.socket = socket;
+        this.observer = observer;
         this.context = context;
         this.dispatcher = dispatcher;
         this.decoder = new FrameDecoder(settings.maxFrameBytes());
@@ -56,7 +59,11 @@ final class KafkaConnection {
     void start() {
         socket.handler(this::onData);
         socket.drainHandler(v -> readFrames());
-        socket.closeHandler(v -> closed = true);
+        socket.closeHandler(v -> {
+            closed = true;
+            observer.connectionClosed();
+        });
+        observer.connectionOpened();
         socket.exceptionHandler(e -> {
             LOG.debugf("Kafka connection from %s failed: %s", remote, e);
             close();

@@ -21,6 +21,7 @@ public final class KafkaServer {
     private final Vertx vertx;
     private final WireSettings settings;
     private final RequestDispatcher dispatcher;
+    private final WireObserver observer;
     private NetServer server;
 
     /** A server answering the standard API set without a group coordinator (group APIs: COORDINATOR_NOT_AVAILABLE). */
@@ -34,11 +35,23 @@ public final class KafkaServer {
         this(vertx, ApiRegistry.standard(backend, groups, identity, settings), settings);
     }
 
+    /** The standard API set, consumer groups included, reporting its work to {@code observer}. */
+    public KafkaServer(Vertx vertx, KafkaBackend backend, GroupBackend groups, GatewayIdentity identity,
+                       WireSettings settings, WireObserver observer) {
+        this(vertx, ApiRegistry.standard(backend, groups, identity, settings), settings, observer);
+    }
+
     /** A server answering what {@code registry} holds; register extra APIs before {@link #start()}. */
     public KafkaServer(Vertx vertx, ApiRegistry registry, WireSettings settings) {
+        this(vertx, registry, settings, WireObserver.NONE);
+    }
+
+    /** A server answering what {@code registry} holds and reporting requests and connections to {@code observer}. */
+    public KafkaServer(Vertx vertx, ApiRegistry registry, WireSettings settings, WireObserver observer) {
         this.vertx = vertx;
         this.settings = settings;
-        this.dispatcher = new RequestDispatcher(vertx, registry, settings);
+        this.observer = observer;
+        this.dispatcher = new RequestDispatcher(vertx, registry, settings, observer);
     }
 
     public synchronized Future<KafkaServer> start() {
@@ -48,7 +61,7 @@ public final class KafkaServer {
         NetServerOptions options = new NetServerOptions().setHost(settings.host()).setPort(settings.port())
                 .setTcpNoDelay(true);
         server = vertx.createNetServer(options).connectHandler(socket ->
-                new KafkaConnection(socket, vertx.getOrCreateContext(), dispatcher, settings).start());
+                new KafkaConnection(socket, vertx.getOrCreateContext(), dispatcher, settings, observer).start());
         return server.listen().map(s -> {
             LOG.infof("Kafka listener on %s:%d", settings.host(), s.actualPort());
             return this;

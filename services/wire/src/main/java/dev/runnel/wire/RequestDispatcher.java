@@ -51,11 +51,17 @@ final class RequestDispatcher {
     private final Vertx vertx;
     private final ApiRegistry registry;
     private final WireSettings settings;
+    private final WireObserver observer;
 
     RequestDispatcher(Vertx vertx, ApiRegistry registry, WireSettings settings) {
+        this(vertx, registry, settings, WireObserver.NONE);
+    }
+
+    RequestDispatcher(Vertx vertx, ApiRegistry registry, WireSettings settings, WireObserver observer) {
         this.vertx = vertx;
         this.registry = registry;
         this.settings = settings;
+        this.observer = observer;
     }
 
     Outcome dispatch(ByteBuffer frame, String remoteAddress) {
@@ -91,11 +97,27 @@ final class RequestDispatcher {
                     remoteAddress, header.clientId());
             return errorResponse(header, request, Errors.UNSUPPORTED_VERSION.exception());
         }
-        Future<ApiMessage> body = withTimeout(request, invoke(registration.get(), context, request), remoteAddress);
+        long startNanos = System.nanoTime();
+        Future<ApiMessage> handled = invoke(registration.get(), context, request);
+        Future<ApiMessage> body = withTimeout(request, handled, remoteAddress);
+        observe(request, version, startNanos, handled, body);
         if (request instanceof ProduceRequest produce && produce.acks() == 0) {
             return new Outcome.Silent(body);
         }
         return new Outcome.Respond(apiKey, version, header.correlationId(), body);
+    }
+
+    /** Reports the answer; {@code handled} not complete when the answer is, means it timed out. */
+    private void observe(AbstractRequest request, short version, long startNanos, Future<ApiMessage> handled,
+                         Future<ApiMessage> body) {
+        body.onComplete(ar -> {
+            long latencyNanos = System.nanoTime() - startNanos;
+            boolean failed = !handled.isComplete() || handled.failed();
+            observer.requestCompleted(request.apiKey().name, version, latencyNanos, failed);
+            if (request instanceof ProduceRequest produce) {
+                observer.produceCompleted(produce.acks(), latencyNanos);
+            }
+        });
     }
 
     private static <Q extends AbstractRequest> Future<ApiMessage> invoke(ApiRegistry.Registration<Q> registration,
