@@ -33,7 +33,7 @@ public class ControllerMetrics {
         clusterGauge("runnel.cluster.partitions", "Partitions of all topics", ClusterHealth::partitionCount);
         clusterGauge("runnel.cluster.live.stores", "Stores with a live session", m -> m.stores().size());
         clusterGauge("runnel.cluster.topics", "Topics", m -> m.topics().size());
-        Gauge.builder("runnel.controller.active", lifecycle, l -> l.isReady() ? 1 : 0)
+        Gauge.builder("runnel.controller.active", lifecycle, l -> "active".equals(l.role()) ? 1 : 0)
                 .description("1 while this replica-manager is the active controller serving metadata, else 0")
                 .register(meters);
     }
