@@ -42,6 +42,8 @@ public class GatewayService {
     private final AtomicReference<KafkaServer> server = new AtomicReference<>();
     private boolean listenerRequested;
     private BusBackend backend;
+    /** The backend as clients use it: every produce and fetch, Kafka or HTTP, counted per topic. */
+    private MeteredKafkaBackend metered;
     private BusGroupBackend groups;
     private GatewayMetrics gatewayMetrics;
 
@@ -49,6 +51,7 @@ public class GatewayService {
         BusCodecs.registerAll(vertx.eventBus());
         gatewayMetrics = new GatewayMetrics(meters);
         backend = new BusBackend(vertx.eventBus(), metadata, gatewayMetrics);
+        metered = new MeteredKafkaBackend(backend, gatewayMetrics);
         groups = new BusGroupBackend(vertx.eventBus(), gatewayMetrics);
         vertx.eventBus().<ClusterMetadata>consumer(Addresses.METADATA_UPDATES, m -> metadata.apply(m.body()));
         refresh();
@@ -72,7 +75,7 @@ public class GatewayService {
                 .withListener(config.kafkaHost(), config.kafkaPort())
                 .withMaxFrameBytes(config.maxFrameBytes())
                 .withAutoCreateTopics(config.autoCreateTopics(), -1, (short) -1);
-        new KafkaServer(vertx, new MeteredKafkaBackend(backend, gatewayMetrics), groups, identity, settings,
+        new KafkaServer(vertx, metered, groups, identity, settings,
                 gatewayMetrics).start()
                 .onSuccess(started -> {
                     server.set(started);
@@ -96,6 +99,11 @@ public class GatewayService {
 
     public BusBackend backend() {
         return backend;
+    }
+
+    /** Produce and fetch for the HTTP API: the same metered path as Kafka clients. */
+    public MeteredKafkaBackend records() {
+        return metered;
     }
 
     public BusGroupBackend groups() {

@@ -99,7 +99,7 @@ public class HttpRecordsApi {
         }
         List<PartitionRecords> batches = new ArrayList<>();
         byPartition.forEach((p, list) -> batches.add(new PartitionRecords(topicName, p, -1, HttpRecords.encode(list))));
-        gateway.backend().produce(new ProduceRequest((short) -1, PRODUCE_TIMEOUT_MS, batches))
+        gateway.records().produce(new ProduceRequest((short) -1, PRODUCE_TIMEOUT_MS, batches))
                 .onFailure(ctx::fail)
                 .onSuccess(response -> {
                     JsonObject[] offsets = new JsonObject[records.size()];
@@ -138,7 +138,7 @@ public class HttpRecordsApi {
             return;
         }
         FetchRequest request = new FetchRequest(0, 0, maxBytes, List.of(new PartitionFetch(topicName, partition, offset, maxBytes, -1)));
-        gateway.backend().fetch(request)
+        gateway.records().fetch(request)
                 .onFailure(ctx::fail)
                 .onSuccess(response -> {
                     PartitionFetchResult result = response.partitions().get(0);

@@ -1,5 +1,6 @@
 package dev.runnel.offsets;
 
+import dev.runnel.bus.endpoint.RequestConsumers;
 import dev.runnel.bus.Addresses;
 import dev.runnel.bus.group.DeleteGroupsRequest;
 import dev.runnel.bus.group.DescribeGroupsRequest;
@@ -22,16 +23,11 @@ import dev.runnel.pg.SchemaMigrations;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The offset-service on the event bus. Start: create the database if absent, migrate the schema, then
@@ -47,7 +43,6 @@ final class OffsetServiceVerticle extends AbstractVerticle {
 
     private final PgSettings pgSettings;
     private final OffsetServiceSettings settings;
-    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Optional<Pool> pool = Optional.empty();
     private volatile boolean databaseReachable;
     private volatile Optional<GroupLagSnapshot> groupLag = Optional.empty();
@@ -115,43 +110,18 @@ final class OffsetServiceVerticle extends AbstractVerticle {
     }
 
     private Future<Void> registerConsumers(GroupCoordinator c) {
-        register(Addresses.GROUPS_JOIN, (JoinGroupRequest r) -> c.join(r));
-        register(Addresses.GROUPS_SYNC, (SyncGroupRequest r) -> c.sync(r));
-        register(Addresses.GROUPS_HEARTBEAT, (HeartbeatRequest r) -> Future.succeededFuture(c.heartbeat(r)));
-        register(Addresses.GROUPS_LEAVE, (LeaveGroupRequest r) -> Future.succeededFuture(c.leave(r)));
-        register(Addresses.GROUPS_OFFSET_COMMIT, (OffsetCommitRequest r) -> c.commitOffsets(r));
-        register(Addresses.GROUPS_OFFSET_FETCH, (OffsetFetchRequest r) -> c.fetchOffsets(r));
-        register(Addresses.GROUPS_LIST, (ListGroupsRequest r) -> c.listGroups(r));
-        register(Addresses.GROUPS_DESCRIBE, (DescribeGroupsRequest r) -> c.describeGroups(r));
-        register(Addresses.GROUPS_DELETE, (DeleteGroupsRequest r) -> c.deleteGroups(r));
-        register(Addresses.GROUPS_OFFSET_DELETE, (OffsetDeleteRequest r) -> c.deleteOffsets(r));
-        // cluster-wide registration is asynchronous: requests before it completes would get NO_HANDLERS
-        return Future.all(consumers.stream().map(OffsetServiceVerticle::registered).toList()).mapEmpty();
-    }
-
-    private <T, R> void register(String address, Function<T, Future<R>> handler) {
-        consumers.add(vertx.eventBus().<T>consumer(address, (Message<T> message) -> {
-            Future<R> answer;
-            try {
-                answer = handler.apply(message.body());
-            } catch (RuntimeException e) {
-                answer = Future.failedFuture(e);
-            }
-            answer.onComplete(ar -> {
-                if (ar.succeeded()) {
-                    message.reply(ar.result());
-                } else {
-                    LOG.errorf(ar.cause(), "Request on %s failed", address);
-                    message.fail(500, String.valueOf(ar.cause().getMessage()));
-                }
-            });
-        }));
-    }
-
-    private static Future<Void> registered(MessageConsumer<?> consumer) {
-        Promise<Void> done = Promise.promise();
-        consumer.completionHandler(done);
-        return done.future();
+        RequestConsumers endpoints = new RequestConsumers(vertx.eventBus());
+        endpoints.on(Addresses.GROUPS_JOIN, (JoinGroupRequest r) -> c.join(r));
+        endpoints.on(Addresses.GROUPS_SYNC, (SyncGroupRequest r) -> c.sync(r));
+        endpoints.on(Addresses.GROUPS_HEARTBEAT, (HeartbeatRequest r) -> Future.succeededFuture(c.heartbeat(r)));
+        endpoints.on(Addresses.GROUPS_LEAVE, (LeaveGroupRequest r) -> Future.succeededFuture(c.leave(r)));
+        endpoints.on(Addresses.GROUPS_OFFSET_COMMIT, (OffsetCommitRequest r) -> c.commitOffsets(r));
+        endpoints.on(Addresses.GROUPS_OFFSET_FETCH, (OffsetFetchRequest r) -> c.fetchOffsets(r));
+        endpoints.on(Addresses.GROUPS_LIST, (ListGroupsRequest r) -> c.listGroups(r));
+        endpoints.on(Addresses.GROUPS_DESCRIBE, (DescribeGroupsRequest r) -> c.describeGroups(r));
+        endpoints.on(Addresses.GROUPS_DELETE, (DeleteGroupsRequest r) -> c.deleteGroups(r));
+        endpoints.on(Addresses.GROUPS_OFFSET_DELETE, (OffsetDeleteRequest r) -> c.deleteOffsets(r));
+        return endpoints.registered();
     }
 
     private Future<Void> closePool() {

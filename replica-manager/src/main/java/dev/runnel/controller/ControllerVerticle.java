@@ -1,5 +1,6 @@
 package dev.runnel.controller;
 
+import dev.runnel.bus.endpoint.RequestConsumers;
 import dev.runnel.bus.Addresses;
 import dev.runnel.bus.control.AlterConfigsRequest;
 import dev.runnel.bus.control.AlterPartitionRequest;
@@ -21,14 +22,10 @@ import dev.runnel.pg.SchemaMigrations;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -46,7 +43,6 @@ final class ControllerVerticle extends AbstractVerticle {
 
     private final PgSettings pgSettings;
     private final ControllerSettings settings;
-    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Optional<Pool> pool = Optional.empty();
     private Optional<Controller> controller = Optional.empty();
     private volatile Optional<ClusterMetadata> latest = Optional.empty();
@@ -129,41 +125,16 @@ final class ControllerVerticle extends AbstractVerticle {
     }
 
     private Future<Void> registerConsumers(Controller c) {
-        register(Addresses.CONTROLLER_METADATA, (MetadataRequest request) -> Future.succeededFuture(c.metadata()));
-        register(Addresses.CONTROLLER_STORE_HEARTBEAT, (StoreHeartbeat heartbeat) -> Future.succeededFuture(c.heartbeat(heartbeat)));
-        register(Addresses.CONTROLLER_CREATE_TOPICS, (CreateTopicsRequest request) -> c.createTopics(request));
-        register(Addresses.CONTROLLER_DELETE_TOPICS, (DeleteTopicsRequest request) -> c.deleteTopics(request));
-        register(Addresses.CONTROLLER_CREATE_PARTITIONS, (CreatePartitionsRequest request) -> c.createPartitions(request));
-        register(Addresses.CONTROLLER_ALTER_CONFIGS, (AlterConfigsRequest request) -> c.alterConfigs(request));
-        register(Addresses.CONTROLLER_INIT_PRODUCER_ID, (InitProducerIdRequest request) -> c.initProducerId(request));
-        register(Addresses.CONTROLLER_ALTER_PARTITION, (AlterPartitionRequest request) -> c.alterPartition(request));
-        // cluster-wide registration is asynchronous: requests before it completes would get NO_HANDLERS
-        return Future.all(consumers.stream().map(ControllerVerticle::registered).toList()).mapEmpty();
-    }
-
-    private <T, R> void register(String address, Function<T, Future<R>> handler) {
-        consumers.add(vertx.eventBus().<T>consumer(address, (Message<T> message) -> {
-            Future<R> answer;
-            try {
-                answer = handler.apply(message.body());
-            } catch (RuntimeException e) {
-                answer = Future.failedFuture(e);
-            }
-            answer.onComplete(ar -> {
-                if (ar.succeeded()) {
-                    message.reply(ar.result());
-                } else {
-                    LOG.errorf(ar.cause(), "Request on %s failed", address);
-                    message.fail(500, String.valueOf(ar.cause().getMessage()));
-                }
-            });
-        }));
-    }
-
-    private static Future<Void> registered(MessageConsumer<?> consumer) {
-        Promise<Void> done = Promise.promise();
-        consumer.completionHandler(done);
-        return done.future();
+        RequestConsumers endpoints = new RequestConsumers(vertx.eventBus());
+        endpoints.on(Addresses.CONTROLLER_METADATA, (MetadataRequest request) -> Future.succeededFuture(c.metadata()));
+        endpoints.on(Addresses.CONTROLLER_STORE_HEARTBEAT, (StoreHeartbeat heartbeat) -> Future.succeededFuture(c.heartbeat(heartbeat)));
+        endpoints.on(Addresses.CONTROLLER_CREATE_TOPICS, (CreateTopicsRequest request) -> c.createTopics(request));
+        endpoints.on(Addresses.CONTROLLER_DELETE_TOPICS, (DeleteTopicsRequest request) -> c.deleteTopics(request));
+        endpoints.on(Addresses.CONTROLLER_CREATE_PARTITIONS, (CreatePartitionsRequest request) -> c.createPartitions(request));
+        endpoints.on(Addresses.CONTROLLER_ALTER_CONFIGS, (AlterConfigsRequest request) -> c.alterConfigs(request));
+        endpoints.on(Addresses.CONTROLLER_INIT_PRODUCER_ID, (InitProducerIdRequest request) -> c.initProducerId(request));
+        endpoints.on(Addresses.CONTROLLER_ALTER_PARTITION, (AlterPartitionRequest request) -> c.alterPartition(request));
+        return endpoints.registered();
     }
 
     private Future<Void> closePool() {

@@ -132,6 +132,20 @@ class MetricsIT {
         assertThat(store1.sum("runnel_store_isr_expands_total")).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void recordsProducedOverHttpAreCountedLikeKafkaOnes() throws Exception {
+        String topic = "metered-http";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        HttpResponse<String> produced = http.send(HttpRequest.newBuilder(URI.create(cluster.httpBase() + "/topics/" + topic + "/records"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"records\":[{\"value\":\"a\"},{\"value\":\"b\"},{\"value\":\"c\"}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(produced.statusCode()).as(produced.body()).isEqualTo(200);
+        awaitScrape(gatewayPort(), s -> s.sum("runnel_gateway_records_in_total", Map.of("topic", topic)) == 3);
+    }
+
     private void produce() throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
