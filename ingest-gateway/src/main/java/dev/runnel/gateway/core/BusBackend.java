@@ -134,7 +134,7 @@ public final class BusBackend implements KafkaBackend {
         Map<String, PartitionFetchResult> results = new HashMap<>();
         Map<Integer, List<PartitionFetch>> byLeader = router.byLeader(request.partitions(),
                 PartitionFetch::topic, PartitionFetch::partition,
-                (p, error) -> results.put(key(p.topic(), p.partition()), PartitionFetchResult.failed(p.topic(), p.partition(), error)));
+                (p, error) -> results.put(key(p.topic(), p.partition()), PartitionFetchResult.failed(p.topic(), p.partition(), fetchError(error))));
         Promise<FetchResponse> answer = Promise.promise();
         if (byLeader.isEmpty()) {
             answer.complete(inRequestOrder(request, results));
@@ -240,6 +240,15 @@ public final class BusBackend implements KafkaBackend {
     private static <P, R> List<R> failAll(List<P> partitions, Throwable failure, Function<P, R> toResult) {
         LOG.debugf("store request failed: %s", failure.getMessage());
         return partitions.stream().map(toResult).toList();
+    }
+
+    /**
+     * Fetch has no LEADER_NOT_AVAILABLE: a consumer treats it as fatal. A partition between leaders (e.g.
+     * its only store restarting) answers NOT_LEADER_OR_FOLLOWER, as a Kafka broker does, and the consumer
+     * refreshes its metadata and fetches again.
+     */
+    static ErrorCode fetchError(ErrorCode routingError) {
+        return routingError == ErrorCode.LEADER_NOT_AVAILABLE ? ErrorCode.NOT_LEADER_OR_FOLLOWER : routingError;
     }
 
     /** The Kafka error a client should see when its partition's store could not answer. */
