@@ -41,15 +41,10 @@ public final class FetchHandler {
     }
 
     public CompletableFuture<FetchResponse> handle(FetchRequest request) {
-        return CompletableFuture.supplyAsync(() -> read(request), readers).thenCompose(first -> {
-            if (request.maxWaitMs() <= 0 || first.satisfies(request.minBytes())) {
-                return CompletableFuture.completedFuture(first.response());
-            }
-            Set<TopicPartition> partitions = request.partitions().stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .collect(Collectors.toSet());
-            return purgatory.park(partitions, request.minBytes(), request.maxWaitMs(), first, () -> read(request));
-        });
+        Set<TopicPartition> partitions = request.partitions().stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .collect(Collectors.toSet());
+        return purgatory.readOrPark(partitions, request.minBytes(), request.maxWaitMs(), () -> read(request), readers);
     }
 
     /** One pass over the request's partitions. Blocking: runs on a reader thread. */

@@ -38,6 +38,18 @@ public final class FetchPurgatory implements AutoCloseable {
     }
 
     /**
+     * A Kafka long poll: reads once on {@code readers} and answers at once when the fetch does not wait or
+     * already has {@code minBytes}; otherwise parks it (see {@link #park}).
+     */
+    public <R> CompletableFuture<R> readOrPark(Set<TopicPartition> partitions, int minBytes, long maxWaitMs,
+                                               Supplier<FetchOutcome<R>> read, Executor readers) {
+        return CompletableFuture.supplyAsync(read, readers).thenCompose(first ->
+                maxWaitMs <= 0 || first.satisfies(minBytes)
+                        ? CompletableFuture.completedFuture(first.response())
+                        : park(partitions, minBytes, maxWaitMs, first, read));
+    }
+
+    /**
      * Parks a fetch until {@code read} finds {@code minBytes} after an append to one of {@code partitions},
      * or until {@code maxWaitMs} pass. {@code firstOutcome} answers at once when the purgatory is full.
      */

@@ -55,15 +55,10 @@ public final class ReplicaFetchHandler {
     }
 
     public CompletableFuture<ReplicaFetchResponse> handle(ReplicaFetchRequest request) {
-        return CompletableFuture.supplyAsync(() -> read(request), readers).thenCompose(first -> {
-            if (request.maxWaitMs() <= 0 || first.satisfies(request.minBytes())) {
-                return CompletableFuture.completedFuture(first.response());
-            }
-            Set<TopicPartition> partitions = request.partitions().stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .collect(Collectors.toSet());
-            return purgatory.park(partitions, request.minBytes(), request.maxWaitMs(), first, () -> read(request));
-        });
+        Set<TopicPartition> partitions = request.partitions().stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .collect(Collectors.toSet());
+        return purgatory.readOrPark(partitions, request.minBytes(), request.maxWaitMs(), () -> read(request), readers);
     }
 
     FetchOutcome<ReplicaFetchResponse> read(ReplicaFetchRequest request) {
