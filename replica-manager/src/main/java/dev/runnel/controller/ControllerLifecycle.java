@@ -56,13 +56,15 @@ public class ControllerLifecycle {
     long startRetryMs;
     @ConfigProperty(name = "runnel.controller.preferred-leader-check-ms", defaultValue = "10000")
     long preferredLeaderCheckMs;
+    @ConfigProperty(name = "runnel.controller.max-concurrent-moves", defaultValue = "4")
+    int maxConcurrentMoves;
 
     void onStart(@Observes StartupEvent event, Vertx vertx) {
         BusCodecs.registerAll(vertx.eventBus());
         PgSettings pg = PgSettings.resolve(Map.of(), pgUrl, Optional.of(pgDatabase));
         ControllerSettings settings = new ControllerSettings(
                 new TopicValidator(defaultPartitions, defaultReplicationFactor, maxPartitionsPerTopic),
-                Duration.ofMillis(storeSessionTimeoutMs), pgPoolSize, Duration.ofMillis(preferredLeaderCheckMs));
+                Duration.ofMillis(storeSessionTimeoutMs), pgPoolSize, Duration.ofMillis(preferredLeaderCheckMs), maxConcurrentMoves);
         vertx.getOrCreateContext().runOnContext(v -> {
             ControllerLease competing = new ControllerLease(vertx, pg, startRetryMs,
                     () -> deploy(vertx, pg, settings), () -> undeploy(vertx));

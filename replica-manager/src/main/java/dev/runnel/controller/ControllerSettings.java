@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param pgPoolSize          connections to PostgreSQL ({@code runnel.pg.pool-size})
  * @param preferredLeaderCheckInterval how often leadership moves back to preferred replicas
  *                            ({@code runnel.controller.preferred-leader-check-ms}, Kafka's leader.imbalance.check.interval)
+ * @param maxConcurrentMoves  partition moves the balancer runs at once ({@code runnel.controller.max-concurrent-moves})
  */
 record ControllerSettings(TopicValidator topicValidator, Duration storeSessionTimeout, int pgPoolSize,
-                          Duration preferredLeaderCheckInterval) {
+                          Duration preferredLeaderCheckInterval, int maxConcurrentMoves) {
 }

@@ -4,6 +4,8 @@ import dev.runnel.bus.endpoint.RequestConsumers;
 import dev.runnel.bus.Addresses;
 import dev.runnel.bus.control.AlterConfigsRequest;
 import dev.runnel.bus.control.AlterPartitionRequest;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.ListReassignmentsRequest;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicsRequest;
@@ -68,7 +70,7 @@ final class ControllerVerticle extends AbstractVerticle {
                             metadata -> {
                                 latest = Optional.of(metadata);
                                 vertx.eventBus().publish(Addresses.METADATA_UPDATES, metadata);
-                            });
+                            }).maxConcurrentMoves(settings.maxConcurrentMoves());
                     controller = Optional.of(c);
                     return c.start();
                 })
@@ -79,6 +81,7 @@ final class ControllerVerticle extends AbstractVerticle {
                     vertx.setPeriodic(1000, tick -> {
                         c.expireStores();
                         c.reconcilePartitions();
+                        c.rebalance();
                     });
                     vertx.setPeriodic(settings.preferredLeaderCheckInterval().toMillis(), tick -> c.electPreferredLeaders());
                     LOG.infof("Replica-manager ready: metadata version %d, database %s", c.metadata().version(), pgSettings);
@@ -134,6 +137,8 @@ final class ControllerVerticle extends AbstractVerticle {
         endpoints.on(Addresses.CONTROLLER_ALTER_CONFIGS, (AlterConfigsRequest request) -> c.alterConfigs(request));
         endpoints.on(Addresses.CONTROLLER_INIT_PRODUCER_ID, (InitProducerIdRequest request) -> c.initProducerId(request));
         endpoints.on(Addresses.CONTROLLER_ALTER_PARTITION, (AlterPartitionRequest request) -> c.alterPartition(request));
+        endpoints.on(Addresses.CONTROLLER_ALTER_REASSIGNMENTS, (AlterReassignmentsRequest request) -> c.alterReassignments(request));
+        endpoints.on(Addresses.CONTROLLER_LIST_REASSIGNMENTS, (ListReassignmentsRequest request) -> Future.succeededFuture(c.listReassignments(request)));
         return endpoints.registered();
     }
 

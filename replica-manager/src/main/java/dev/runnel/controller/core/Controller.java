@@ -4,6 +4,14 @@ import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterConfigsRequest;
 import dev.runnel.bus.control.AlterPartitionRequest;
 import dev.runnel.bus.control.AlterPartitionResult;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.AlterReassignmentsResult;
+import dev.runnel.bus.control.ListReassignmentsRequest;
+import dev.runnel.bus.control.ListReassignmentsResult;
+import dev.runnel.bus.control.OngoingReassignment;
+import dev.runnel.bus.control.ReassignmentRequest;
+import dev.runnel.bus.control.ReassignmentResult;
+import dev.runnel.bus.group.TopicPartitionRef;
 import dev.runnel.bus.control.TopicConfigs;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
@@ -30,9 +38,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The replica-manager's logic, free of Quarkus: answers metadata requests, tracks store liveness, and
@@ -64,6 +74,8 @@ public final class Controller {
     private final SerialExecutor mutations = new SerialExecutor();
     private Optional<ClusterState> state = Optional.empty();
     private Instant startedAt = Instant.MIN;
+    private Optional<Set<Integer>> storePool = Optional.empty();
+    private int maxConcurrentMoves = 4;
 
     /**
      * @param publisher receives the metadata after every change (the bus shell publishes it to
@@ -76,6 +88,12 @@ public final class Controller {
         this.clock = clock;
         this.storeSessionTimeout = storeSessionTimeout;
         this.publisher = publisher;
+    }
+
+    /** How many partition moves the balancer runs at once (default 4). */
+    public Controller maxConcurrentMoves(int moves) {
+        this.maxConcurrentMoves = Math.max(1, moves);
+        return this;
     }
 
     /** Takes office: bumps the controller epoch and loads the topics. Call once before anything else. */
@@ -141,10 +159,12 @@ public final class Controller {
             for (TopicInfo topic : current.topics()) {
                 boolean unclean = Boolean.parseBoolean(TopicConfigs.effective(topic.configs(), TopicConfigs.UNCLEAN_LEADER_ELECTION_ENABLE));
                 for (PartitionInfo p : topic.partitions()) {
-                    PartitionElector.afterLiveness(p, live, unclean).ifPresent(next -> changes.add(new PartitionChange(topic.name(), next)));
+                    Optional<PartitionInfo> elected = PartitionElector.afterLiveness(p, live, unclean);
+                    Optional<PartitionInfo> completed = Reassignment.complete(elected.orElse(p), live);
+                    completed.or(() -> elected).ifPresent(next -> changes.add(new PartitionChange(topic.name(), next)));
                 }
             }
-            return persistAndPublish(changes, "store liveness (live stores " + live + ")");
+            return persistAndPublish(changes, "store liveness and reassignments (live stores " + live + ")");
         }).onFailure(e -> LOG.log(System.Logger.Level.ERROR, "Leader election after store liveness changes failed", e));
     }
 
@@ -188,8 +208,134 @@ public final class Controller {
             PartitionInfo changed = p.withIsr(newIsr);
             return persistAndPublish(List.of(new PartitionChange(request.topic(), changed)),
                     "ISR change asked by leader " + request.brokerId())
-                    .map(done -> new AlterPartitionResult(ErrorCode.NONE, null, changed));
+                    .map(done -> {
+                        if (changed.isReassigning()) {
+                            reconcilePartitions(); // the new replicas may all be in sync now
+                        }
+                        return new AlterPartitionResult(ErrorCode.NONE, null, changed);
+                    });
         });
+    }
+
+    /**
+     * Starts, replaces or cancels partition reassignments (Kafka's AlterPartitionReassignments). Accepted
+     * ones are persisted in one transaction and published; they complete in the background (see
+     * {@link Reassignment}). A refused partition changes nothing and does not affect the others.
+     */
+    public Future<AlterReassignmentsResult> alterReassignments(AlterReassignmentsRequest request) {
+        return mutations.submit(() -> {
+            ClusterState current = state();
+            Set<Integer> live = Set.copyOf(current.liveStoreIds());
+            List<ReassignmentResult> results = new ArrayList<>();
+            List<PartitionChange> changes = new ArrayList<>();
+            for (ReassignmentRequest r : orEmpty(request.partitions())) {
+                try {
+                    PartitionInfo p = current.topic(String.valueOf(r.topic())).flatMap(t -> t.partition(r.partition()))
+                            .orElseThrow(() -> new TopicRejectedException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+                                    "No partition " + r.topic() + "-" + r.partition()));
+                    if (changes.stream().anyMatch(c -> c.topic().equals(r.topic()) && c.partition().partition() == r.partition())) {
+                        throw new TopicRejectedException(ErrorCode.INVALID_REQUEST,
+                                "Partition " + r.topic() + "-" + r.partition() + " appears more than once in the request");
+                    }
+                    PartitionInfo next = r.targetReplicas() == null ? Reassignment.cancel(r.topic(), p, live)
+                            : Reassignment.start(r.topic(), p, r.targetReplicas(), live);
+                    changes.add(new PartitionChange(r.topic(), next));
+                    results.add(new ReassignmentResult(r.topic(), r.partition(), ErrorCode.NONE, null));
+                } catch (TopicRejectedException e) {
+                    results.add(new ReassignmentResult(r.topic(), r.partition(), e.error(), e.getMessage()));
+                }
+            }
+            return persistAndPublish(changes, "reassignment")
+                    .map(done -> new AlterReassignmentsResult(List.copyOf(results)))
+                    .otherwise(error -> {
+                        LOG.log(System.Logger.Level.ERROR, "Persisting reassignments failed", error);
+                        return new AlterReassignmentsResult(results.stream().map(r -> r.error() != ErrorCode.NONE ? r
+                                : new ReassignmentResult(r.topic(), r.partition(), ErrorCode.UNKNOWN_SERVER_ERROR,
+                                "Metadata store failure: " + error.getMessage())).toList());
+                    });
+        });
+    }
+
+    /** The reassignments in progress (Kafka's ListPartitionReassignments), of the partitions asked about or all. */
+    public ListReassignmentsResult listReassignments(ListReassignmentsRequest request) {
+        Set<TopicPartitionRef> asked = request.partitions() == null ? null : Set.copyOf(request.partitions());
+        List<OngoingReassignment> ongoing = new ArrayList<>();
+        for (TopicInfo topic : state().topics()) {
+            for (PartitionInfo p : topic.partitions()) {
+                if (p.isReassigning() && (asked == null || asked.contains(new TopicPartitionRef(topic.name(), p.partition())))) {
+                    ongoing.add(new OngoingReassignment(topic.name(), p.partition(), p.replicas(), p.addingReplicas(),
+                            p.removingReplicas()));
+                }
+            }
+        }
+        return new ListReassignmentsResult(List.copyOf(ongoing));
+    }
+
+    /**
+     * Sets the stores partitions should live on (the Kubernetes operator: the StatefulSet's desired stores).
+     * From then on {@link #rebalance} drains stores outside the pool and evens replicas and leaders over it.
+     * Without a pool (the default, and the local launcher) partitions move only when asked to.
+     */
+    public void storePool(Set<Integer> members) {
+        Set<Integer> next = Set.copyOf(members);
+        if (!storePool.equals(Optional.of(next))) {
+            LOG.log(System.Logger.Level.INFO, "Store pool is now {0}", new TreeSet<>(next));
+            storePool = Optional.of(next);
+        }
+    }
+
+    /** Where the pool stands: which stores outside it still hold replicas, how many moves run, whether it is even. */
+    public StorePoolStatus storePoolStatus() {
+        ClusterState current = state();
+        Set<Integer> pool = storePool.orElse(Set.of());
+        TreeSet<Integer> holding = new TreeSet<>();
+        int moving = 0;
+        for (TopicInfo topic : current.topics()) {
+            for (PartitionInfo p : topic.partitions()) {
+                p.replicas().stream().filter(id -> !pool.contains(id)).forEach(holding::add);
+                moving += p.isReassigning() ? 1 : 0;
+            }
+        }
+        TreeSet<Integer> missing = new TreeSet<>(pool);
+        missing.removeAll(current.liveStoreIds());
+        boolean balanced = moving == 0 && holding.isEmpty() && missing.isEmpty()
+                && ReplicaBalancer.plan(current.topics(), pool).isEmpty();
+        return new StorePoolStatus(new TreeSet<>(pool), missing, holding, moving, balanced);
+    }
+
+    /**
+     * One balancing step (call periodically): with a store pool whose stores are all alive, starts the
+     * moves {@link ReplicaBalancer} plans, at most {@code maxConcurrentMoves} running at once. While a pool
+     * store is missing, only drains run (towards the live pool stores), so a slow pod start does not cause
+     * moves that must be undone when it arrives.
+     */
+    public Future<List<PartitionChange>> rebalance() {
+        if (storePool.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return mutations.submit(() -> {
+            ClusterState current = state();
+            Set<Integer> live = Set.copyOf(current.liveStoreIds());
+            Set<Integer> pool = storePool.get().stream().filter(live::contains).collect(Collectors.toSet());
+            boolean complete = pool.size() == storePool.get().size();
+            int running = (int) current.topics().stream().flatMap(t -> t.partitions().stream()).filter(PartitionInfo::isReassigning).count();
+            List<PartitionChange> changes = new ArrayList<>();
+            for (ReplicaBalancer.Move move : ReplicaBalancer.plan(current.topics(), pool)) {
+                PartitionInfo p = current.topic(move.topic()).flatMap(t -> t.partition(move.partition())).orElseThrow();
+                boolean drains = !pool.containsAll(p.replicas());
+                if (running >= maxConcurrentMoves || (!complete && !drains)) {
+                    continue;
+                }
+                try {
+                    PartitionInfo next = Reassignment.start(move.topic(), p, move.targetReplicas(), live);
+                    changes.add(new PartitionChange(move.topic(), next));
+                    running += next.isReassigning() ? 1 : 0;
+                } catch (TopicRejectedException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Balancer move refused: {0}", e.getMessage());
+                }
+            }
+            return persistAndPublish(changes, "balancing over store pool " + new TreeSet<>(storePool.get()));
+        }).onFailure(e -> LOG.log(System.Logger.Level.ERROR, "Balancing failed", e));
     }
 
     private Optional<AlterPartitionResult> checkAlterPartition(AlterPartitionRequest request, PartitionInfo p) {

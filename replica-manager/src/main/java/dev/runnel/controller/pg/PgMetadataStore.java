@@ -35,7 +35,8 @@ public final class PgMetadataStore implements MetadataStore {
     public static final List<Migration> MIGRATIONS = List.of(
             Migration.fromResource(1, "topics, partitions, cluster, producer ids", "db/replica-manager/V1__metadata.sql"),
             Migration.fromResource(2, "partition epochs", "db/replica-manager/V2__partition_epoch.sql"),
-            Migration.fromResource(3, "topic ownership (managed_by)", "db/replica-manager/V3__topic_owner.sql"));
+            Migration.fromResource(3, "topic ownership (managed_by)", "db/replica-manager/V3__topic_owner.sql"),
+            Migration.fromResource(4, "partition reassignments", "db/replica-manager/V4__reassignment.sql"));
 
     private final Pool pool;
 
@@ -62,7 +63,8 @@ public final class PgMetadataStore implements MetadataStore {
         return pool.withTransaction(connection -> connection
                 .query("SELECT name, topic_id, configs FROM topics ORDER BY name").execute()
                 .compose(topics -> connection
-                        .query("SELECT topic, partition, leader, leader_epoch, replicas, isr, partition_epoch FROM partitions ORDER BY topic, partition")
+                        .query("SELECT topic, partition, leader, leader_epoch, replicas, isr, partition_epoch, adding_replicas, removing_replicas "
+                                + "FROM partitions ORDER BY topic, partition")
                         .execute()
                         .map(partitions -> assemble(topics, partitions))));
     }
@@ -120,10 +122,9 @@ public final class PgMetadataStore implements MetadataStore {
             for (PartitionChange change : changes) {
                 PartitionInfo partition = change.partition();
                 chain = chain.compose(previous -> connection.preparedQuery("UPDATE partitions SET leader = $3, leader_epoch = $4, "
-                                + "replicas = $5, isr = $6, partition_epoch = $7 WHERE topic = $1 AND partition = $2")
-                        .execute(Tuple.from(List.of(change.topic(), partition.partition(), partition.leader(), partition.leaderEpoch(),
-                                partition.replicas().toArray(Integer[]::new), partition.isr().toArray(Integer[]::new),
-                                partition.partitionEpoch())))
+                                + "replicas = $5, isr = $6, partition_epoch = $7, adding_replicas = $8, removing_replicas = $9 "
+                                + "WHERE topic = $1 AND partition = $2")
+                        .execute(partitionRow(change.topic(), partition))
                         .compose(rows -> expectOne(rows, "partition " + change.topic() + "-" + partition.partition())));
             }
             return chain;
@@ -143,13 +144,19 @@ public final class PgMetadataStore implements MetadataStore {
         }
         List<Tuple> rows = new ArrayList<>(partitions.size());
         for (PartitionInfo p : partitions) {
-            rows.add(Tuple.from(List.of(topic, p.partition(), p.leader(), p.leaderEpoch(),
-                    p.replicas().toArray(Integer[]::new), p.isr().toArray(Integer[]::new), p.partitionEpoch())));
+            rows.add(partitionRow(topic, p));
         }
-        return connection.preparedQuery("INSERT INTO partitions (topic, partition, leader, leader_epoch, replicas, isr, partition_epoch) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        return connection.preparedQuery("INSERT INTO partitions (topic, partition, leader, leader_epoch, replicas, isr, "
+                        + "partition_epoch, adding_replicas, removing_replicas) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .executeBatch(rows)
                 .mapEmpty();
+    }
+
+    /** The nine columns of a partitions row, in table order. */
+    private static Tuple partitionRow(String topic, PartitionInfo p) {
+        return Tuple.from(List.of(topic, p.partition(), p.leader(), p.leaderEpoch(), p.replicas().toArray(Integer[]::new),
+                p.isr().toArray(Integer[]::new), p.partitionEpoch(), p.addingReplicas().toArray(Integer[]::new),
+                p.removingReplicas().toArray(Integer[]::new)));
     }
 
     private static Future<Void> expectOne(RowSet<Row> rows, String what) {
@@ -164,7 +171,8 @@ public final class PgMetadataStore implements MetadataStore {
             byTopic.computeIfAbsent(row.getString("topic"), t -> new ArrayList<>()).add(new PartitionInfo(
                     row.getInteger("partition"), row.getInteger("leader"), row.getInteger("leader_epoch"),
                     List.of(row.getArrayOfIntegers("replicas")), List.of(row.getArrayOfIntegers("isr")),
-                    row.getInteger("partition_epoch")));
+                    row.getInteger("partition_epoch"), List.of(row.getArrayOfIntegers("adding_replicas")),
+                    List.of(row.getArrayOfIntegers("removing_replicas"))));
         }
         List<TopicInfo> result = new ArrayList<>();
         for (Row row : topics) {

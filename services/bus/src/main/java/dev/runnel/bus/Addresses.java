@@ -47,6 +47,11 @@ public final class Addresses {
     /** {@code AlterPartitionRequest -> AlterPartitionResult}: a partition leader asks to change its ISR. */
     public static final String CONTROLLER_ALTER_PARTITION = "runnel.controller.alter-partition";
 
+    /** {@code AlterReassignmentsRequest -> AlterReassignmentsResult}: start or cancel partition moves. */
+    public static final String CONTROLLER_ALTER_REASSIGNMENTS = "runnel.controller.alter-reassignments";
+    /** {@code ListReassignmentsRequest -> ListReassignmentsResult}. */
+    public static final String CONTROLLER_LIST_REASSIGNMENTS = "runnel.controller.list-reassignments";
+
     /** Published by the replica-manager on every metadata change: {@code ClusterMetadata}. */
     public static final String METADATA_UPDATES = "runnel.metadata.updates";
 

@@ -3,6 +3,10 @@ package dev.runnel.bus.codec;
 import dev.runnel.bus.control.AlterConfigsRequest;
 import dev.runnel.bus.control.AlterPartitionRequest;
 import dev.runnel.bus.control.AlterPartitionResult;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.AlterReassignmentsResult;
+import dev.runnel.bus.control.ListReassignmentsRequest;
+import dev.runnel.bus.control.ListReassignmentsResult;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicsRequest;
@@ -62,7 +66,9 @@ public final class BusCodecs {
             OffsetCommitRequest.class, OffsetCommitResult.class, OffsetFetchRequest.class, OffsetFetchResult.class,
             ListGroupsRequest.class, ListGroupsResult.class, DescribeGroupsRequest.class, DescribeGroupsResult.class,
             DeleteGroupsRequest.class, DeleteGroupsResult.class, OffsetDeleteRequest.class, OffsetDeleteResult.class,
-            AlterPartitionRequest.class, AlterPartitionResult.class);
+            AlterPartitionRequest.class, AlterPartitionResult.class,
+            AlterReassignmentsRequest.class, AlterReassignmentsResult.class,
+            ListReassignmentsRequest.class, ListReassignmentsResult.class);
 
     public static void registerAll(EventBus eventBus) {
         DataPlaneCodecs.all().forEach(registration -> register(eventBus, registration));

@@ -23,6 +23,13 @@ import dev.runnel.bus.control.TopicResult;
 import dev.runnel.bus.control.TopicResults;
 import dev.runnel.bus.control.AlterPartitionRequest;
 import dev.runnel.bus.control.AlterPartitionResult;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.AlterReassignmentsResult;
+import dev.runnel.bus.control.ListReassignmentsRequest;
+import dev.runnel.bus.control.ListReassignmentsResult;
+import dev.runnel.bus.control.OngoingReassignment;
+import dev.runnel.bus.control.ReassignmentRequest;
+import dev.runnel.bus.control.ReassignmentResult;
 import dev.runnel.bus.group.CommittedOffset;
 import dev.runnel.bus.group.DeleteGroupsRequest;
 import dev.runnel.bus.group.DeleteGroupsResult;
@@ -82,7 +89,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         AlterPartitionRequest.class, AlterPartitionResult.class, GroupProtocol.class, JoinedMember.class,
         MemberAssignment.class, LeavingMember.class, LeftMember.class, OffsetToCommit.class, PartitionError.class,
         TopicPartitionRef.class, CommittedOffset.class, GroupListing.class, GroupDescription.class,
-        GroupError.class, MemberDescription.class})
+        GroupError.class, MemberDescription.class,
+        AlterReassignmentsRequest.class, ReassignmentRequest.class, AlterReassignmentsResult.class, ReassignmentResult.class,
+        ListReassignmentsRequest.class, ListReassignmentsResult.class, OngoingReassignment.class})
 public final class NativeReflection {
     private NativeReflection() {
     }
