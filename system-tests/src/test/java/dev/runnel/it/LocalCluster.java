@@ -133,6 +133,19 @@ public final class LocalCluster implements AutoCloseable {
         handle.onExit().get(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERMs a service and waits until it exited: a graceful stop, as Kubernetes stops a pod. */
+    public void stop(String service) throws Exception {
+        long pid = pid(service);
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        new ProcessBuilder("kill", "-TERM", String.valueOf(pid)).inheritIO().start().waitFor();
+        handle.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    /** {@code bin/runnel up --stores N}: starts the stores up to N that are not running (and anything else missing). */
+    public void upWithStores(int stores) throws IOException, InterruptedException {
+        runnel("up", "--stores", String.valueOf(stores));
+    }
+
     /** {@code bin/runnel up} again: starts whatever is not running, and waits until it is ready. */
     public void up() throws IOException, InterruptedException {
         runnel("up");

@@ -145,22 +145,25 @@ public final class Controller {
     }
 
     /**
-     * Elects leaders and trims ISRs after store losses and returns (see {@link PartitionElector}), persists
-     * every change in one transaction and publishes once. Completes with the changes made.
+     * Elects leaders and trims ISRs after store losses and returns (see {@link PartitionElector}), completes
+     * reassignments whose target replicas are all in sync (see {@link Reassignment}), persists every change
+     * in one transaction and publishes once. Completes with the changes made. In the first session timeout
+     * of office, when not every live store has been heard yet, no leader changes on liveness.
      */
     public Future<List<PartitionChange>> reconcilePartitions() {
         return mutations.submit(() -> {
             ClusterState current = state();
-            if (clock.instant().isBefore(startedAt.plus(storeSessionTimeout))) {
-                return Future.succeededFuture(List.of());
-            }
+            // liveness is only trusted once every live store had a session timeout to send a heartbeat
+            boolean livenessKnown = !clock.instant().isBefore(startedAt.plus(storeSessionTimeout));
             Set<Integer> live = Set.copyOf(current.liveStoreIds());
             List<PartitionChange> changes = new ArrayList<>();
             for (TopicInfo topic : current.topics()) {
                 boolean unclean = Boolean.parseBoolean(TopicConfigs.effective(topic.configs(), TopicConfigs.UNCLEAN_LEADER_ELECTION_ENABLE));
                 for (PartitionInfo p : topic.partitions()) {
-                    Optional<PartitionInfo> elected = PartitionElector.afterLiveness(p, live, unclean);
-                    Optional<PartitionInfo> completed = Reassignment.complete(elected.orElse(p), live);
+                    Optional<PartitionInfo> elected = livenessKnown ? PartitionElector.afterLiveness(p, live, unclean) : Optional.empty();
+                    PartitionInfo base = elected.orElse(p);
+                    Optional<PartitionInfo> completed = Reassignment.complete(base, live)
+                            .filter(done -> livenessKnown || done.leader() == base.leader());
                     completed.or(() -> elected).ifPresent(next -> changes.add(new PartitionChange(topic.name(), next)));
                 }
             }

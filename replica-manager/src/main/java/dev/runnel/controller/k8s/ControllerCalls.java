@@ -26,6 +26,15 @@ public class ControllerCalls {
     ControllerLifecycle lifecycle;
 
     /**
+     * Whether another replica-manager's controller is the active one (this one holds no lease). The operator's
+     * reconcilers do nothing then: only the process whose controller is active acts on Kubernetes, so the
+     * operator and the controller can never be split across two replica-managers.
+     */
+    public boolean isStandby() {
+        return "standby".equals(lifecycle.role());
+    }
+
+    /**
      * @throws ControllerUnavailableException when the controller has not started, or does not answer in time
      */
     public <T> T call(Function<Controller, Future<T>> call) throws InterruptedException {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link TopicApplier}), write status ({@link TopicStatusWriter}) only when it changed. Deleting a resource
  * runs {@link #cleanup} behind the SDK's finalizer: the topic is deleted only if this resource created it.
  *
- * <p>Runs on the operator SDK's reconciliation threads, one resource at a time per resource. A resource is
+ * <p>Only the replica-manager whose controller is active reconciles; a standby's reconciler does nothing, so
+ * status is written by one process only. Runs on the operator SDK's reconciliation threads, one resource at a time per resource. A resource is
  * reconciled again at least every 30 s, so its status follows leader changes and drift made over the Kafka
  * API (a config altered there is set back to the spec) is repaired.
  */
@@ -36,15 +37,20 @@ public class TopicReconciler implements Reconciler<Topic>, Cleaner<Topic> {
     private final TopicResourcePlanner planner = new TopicResourcePlanner();
     private final TopicStatusWriter statusWriter = new TopicStatusWriter();
     private final Clock clock = Clock.systemUTC();
+    private final ControllerCalls controller;
     private final TopicApplier applier;
 
     @Inject
     public TopicReconciler(ControllerCalls controller) {
+        this.controller = controller;
         this.applier = new TopicApplier(controller);
     }
 
     @Override
     public UpdateControl<Topic> reconcile(Topic resource, Context<Topic> context) throws InterruptedException {
+        if (controller.isStandby()) {
+            return UpdateControl.<Topic>noUpdate().rescheduleAfter(RETRY_MS);
+        }
         DesiredTopic desired = DesiredTopic.of(resource);
         Optional<TopicStatus> current = Optional.ofNullable(resource.getStatus());
         TopicOutcome outcome;
@@ -73,6 +79,9 @@ public class TopicReconciler implements Reconciler<Topic>, Cleaner<Topic> {
 
     @Override
     public DeleteControl cleanup(Topic resource, Context<Topic> context) throws InterruptedException {
+        if (controller.isStandby()) {
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY_MS);
+        }
         String topic = Optional.ofNullable(resource.getStatus()).map(TopicStatus::getTopicName).orElse(resource.topicName());
         try {
             OwnedDeletion deletion = applier.deleteOwned(topic, resource.ownerId());

@@ -4,6 +4,12 @@ import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterConfigsRequest;
 import dev.runnel.bus.control.AlterPartitionRequest;
 import dev.runnel.bus.control.AlterPartitionResult;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.AlterReassignmentsResult;
+import dev.runnel.bus.control.ListReassignmentsRequest;
+import dev.runnel.bus.control.OngoingReassignment;
+import dev.runnel.bus.control.ReassignmentRequest;
+import dev.runnel.bus.control.ReassignmentResult;
 import dev.runnel.bus.control.PartitionInfo;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
@@ -334,6 +340,98 @@ class ControllerTest {
     }
 
     @Test
+    void aReassignmentAddsCatchesUpSwitchesLeaderAndDropsAndSurvivesARestart() throws Exception {
+        heartbeat(2);
+        heartbeat(3);
+        createReplicated("moving", 1, 2, Map.of());
+        PartitionInfo before = controller.metadata().topic("moving").orElseThrow().partitions().get(0);
+        int leaving = before.leader();
+        int staying = before.replicas().get(1);
+        int added = 6 - leaving - staying;
+
+        AlterReassignmentsResult started = on(() -> controller.alterReassignments(new AlterReassignmentsRequest(List.of(
+                new ReassignmentRequest("moving", 0, List.of(added, staying)),
+                new ReassignmentRequest("moving", 7, List.of(1)),
+                new ReassignmentRequest("absent", 0, List.of(1))))));
+        assertThat(started.partitions()).extracting(ReassignmentResult::error)
+                .containsExactly(ErrorCode.NONE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        PartitionInfo moving = controller.metadata().topic("moving").orElseThrow().partitions().get(0);
+        assertThat(moving.replicas()).containsExactly(added, staying, leaving);
+        assertThat(moving.addingReplicas()).containsExactly(added);
+        assertThat(moving.removingReplicas()).containsExactly(leaving);
+        assertThat(moving.leader()).as("nothing moves before the new replica is in sync").isEqualTo(leaving);
+        assertThat(controller.listReassignments(new ListReassignmentsRequest(null)).reassignments())
+                .extracting(OngoingReassignment::topic, OngoingReassignment::addingReplicas)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("moving", List.of(added)));
+        assertThat(on(this::restartedController).topic("moving").orElseThrow().partitions().get(0))
+                .as("persisted").isEqualTo(moving);
+
+        on(() -> controller.alterPartition(new AlterPartitionRequest(leaving, "moving", 0, moving.leaderEpoch(),
+                moving.partitionEpoch(), List.of(leaving, staying, added))));
+        assertThat(controller.metadata().topic("moving").orElseThrow().partitions().get(0).leader())
+                .as("no leader moves before every store had a session timeout to be heard").isEqualTo(leaving);
+        clock.advance(Duration.ofSeconds(7));
+        for (int store = 1; store <= 3; store++) {
+            heartbeat(store);
+        }
+        on(controller::reconcilePartitions);
+
+        PartitionInfo after = controller.metadata().topic("moving").orElseThrow().partitions().get(0);
+        assertThat(after.replicas()).containsExactly(added, staying);
+        assertThat(after.isr()).containsExactlyInAnyOrder(added, staying);
+        assertThat(after.leader()).as("the leaving leader hands over to the first target replica").isEqualTo(added);
+        assertThat(after.leaderEpoch()).isEqualTo(moving.leaderEpoch() + 1);
+        assertThat(after.isReassigning()).isFalse();
+        assertThat(controller.listReassignments(new ListReassignmentsRequest(null)).reassignments()).isEmpty();
+        assertThat(on(() -> controller.alterReassignments(new AlterReassignmentsRequest(List.of(
+                new ReassignmentRequest("moving", 0, null))))).partitions().get(0).error())
+                .isEqualTo(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS);
+        assertThat(on(() -> controller.alterReassignments(new AlterReassignmentsRequest(List.of(
+                new ReassignmentRequest("moving", 0, List.of(added, 9)))))).partitions().get(0).error())
+                .as("a store that is not alive").isEqualTo(ErrorCode.INVALID_REPLICA_ASSIGNMENT);
+    }
+
+    @Test
+    void aCancelledReassignmentGoesBackToTheOriginalReplicas() throws Exception {
+        heartbeat(2);
+        heartbeat(3);
+        createReplicated("undo", 1, 2, Map.of());
+        PartitionInfo before = controller.metadata().topic("undo").orElseThrow().partitions().get(0);
+        int other = 6 - before.replicas().get(0) - before.replicas().get(1);
+        on(() -> controller.alterReassignments(new AlterReassignmentsRequest(List.of(
+                new ReassignmentRequest("undo", 0, List.of(other, before.replicas().get(1)))))));
+
+        ReassignmentResult cancelled = on(() -> controller.alterReassignments(new AlterReassignmentsRequest(List.of(
+                new ReassignmentRequest("undo", 0, null))))).partitions().get(0);
+
+        PartitionInfo after = controller.metadata().topic("undo").orElseThrow().partitions().get(0);
+        assertThat(cancelled.error()).isEqualTo(ErrorCode.NONE);
+        assertThat(after.replicas()).containsExactlyInAnyOrderElementsOf(before.replicas());
+        assertThat(after.leader()).isEqualTo(before.leader());
+        assertThat(after.isReassigning()).isFalse();
+    }
+
+    @Test
+    void theBalancerWaitsForEveryPoolStoreThenSpreadsPartitionsOverThem() throws Exception {
+        heartbeat(2);
+        heartbeat(3);
+        createReplicated("spread", 6, 2, Map.of());
+        controller.maxConcurrentMoves(100);
+        controller.storePool(java.util.Set.of(1, 2, 3, 4));
+
+        assertThat(on(controller::rebalance)).as("store 4 has not joined").isEmpty();
+        assertThat(controller.storePoolStatus().missing()).containsExactly(4);
+
+        heartbeat(4);
+        List<PartitionChange> moves = on(controller::rebalance);
+        assertThat(moves).isNotEmpty().allSatisfy(c -> assertThat(c.partition().replicas()).hasSizeGreaterThanOrEqualTo(2));
+        assertThat(controller.metadata().topic("spread").orElseThrow().partitions())
+                .anySatisfy(p -> assertThat(p.addingReplicas()).containsExactly(4));
+        assertThat(controller.storePoolStatus().balanced()).isFalse();
+        assertThat(on(controller::rebalance)).as("moving partitions are not planned again").isEmpty();
+    }
+
+    @Test
     void producerIdsComeFromTheSequenceAndTransactionsAreUnsupported() throws Exception {
         ProducerIdResult first = on(() -> controller.initProducerId(new InitProducerIdRequest(null)));
         ProducerIdResult second = on(() -> controller.initProducerId(new InitProducerIdRequest(null)));
@@ -358,6 +456,10 @@ class ControllerTest {
         assertThat(controller.metadata().topic("doomed")).isEmpty();
         assertThat(controller.metadata().topic("fine")).isPresent();
         assertThat(controller.metadata().version()).isEqualTo(before + 1);
+    }
+
+    private Future<ClusterMetadata> restartedController() {
+        return newController().start();
     }
 
     private Controller newController() {

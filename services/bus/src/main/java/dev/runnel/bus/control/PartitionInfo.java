@@ -1,6 +1,7 @@
 package dev.runnel.bus.control;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,7 @@ public record PartitionInfo(int partition, int leader, int leaderEpoch, List<Int
                 addingReplicas, removingReplicas);
     }
 
+    @JsonIgnore // derived, not part of the JSON form
     public boolean isReassigning() {
         return !addingReplicas.isEmpty() || !removingReplicas.isEmpty();
     }
