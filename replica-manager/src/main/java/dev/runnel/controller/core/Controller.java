@@ -376,8 +376,9 @@ public final class Controller {
             for (PartitionChange change : changes) {
                 current.replacePartition(change.topic(), change.partition());
                 PartitionInfo p = change.partition();
-                LOG.log(System.Logger.Level.INFO, "{0}-{1}: leader {2} at epoch {3}, ISR {4}, partition epoch {5} ({6})",
-                        change.topic(), p.partition(), p.leader(), p.leaderEpoch(), p.isr(), p.partitionEpoch(), why);
+                String moving = p.isReassigning() ? ", moving: adding " + p.addingReplicas() + " removing " + p.removingReplicas() : "";
+                LOG.log(System.Logger.Level.INFO, "{0}-{1}: leader {2} at epoch {3}, replicas {4}, ISR {5}, partition epoch {6}{7} ({8})",
+                        change.topic(), p.partition(), p.leader(), p.leaderEpoch(), p.replicas(), p.isr(), p.partitionEpoch(), moving, why);
             }
             publisher.accept(current.snapshot());
             return changes;
