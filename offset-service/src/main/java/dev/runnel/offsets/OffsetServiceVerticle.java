@@ -16,10 +16,8 @@ import dev.runnel.offsets.core.GroupCoordinator;
 import dev.runnel.offsets.core.GroupLagSampler;
 import dev.runnel.offsets.core.GroupLagSnapshot;
 import dev.runnel.offsets.pg.PgOffsetStore;
-import dev.runnel.pg.Databases;
 import dev.runnel.pg.PgPools;
 import dev.runnel.pg.PgSettings;
-import dev.runnel.pg.SchemaMigrations;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -54,13 +52,9 @@ final class OffsetServiceVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> started) {
-        Databases.ensureDatabase(vertx, pgSettings.serverUrl(), pgSettings.database())
-                .compose(created -> {
-                    Pool opened = PgPools.create(vertx, pgSettings.databaseUrl(), settings.pgPoolSize());
-                    pool = Optional.of(opened);
-                    return SchemaMigrations.apply(opened, PgOffsetStore.COMPONENT, PgOffsetStore.MIGRATIONS).map(opened);
-                })
+        PgPools.openMigrated(vertx, pgSettings, settings.pgPoolSize(), PgOffsetStore.COMPONENT, PgOffsetStore.MIGRATIONS)
                 .compose(migrated -> {
+                    pool = Optional.of(migrated);
                     PgOffsetStore store = new PgOffsetStore(migrated);
                     databaseReachable = true;
                     vertx.setPeriodic(settings.pgProbeInterval().toMillis(), tick -> store.ping()

@@ -17,10 +17,8 @@ import dev.runnel.controller.core.Controller;
 import dev.runnel.controller.core.Ids;
 import dev.runnel.controller.core.TopicPlanner;
 import dev.runnel.controller.pg.PgMetadataStore;
-import dev.runnel.pg.Databases;
 import dev.runnel.pg.PgPools;
 import dev.runnel.pg.PgSettings;
-import dev.runnel.pg.SchemaMigrations;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -56,14 +54,9 @@ final class ControllerVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> started) {
-        Databases.ensureDatabase(vertx, pgSettings.serverUrl(), pgSettings.database())
-                .compose(created -> {
-                    Pool opened = PgPools.create(vertx, pgSettings.databaseUrl(), settings.pgPoolSize());
-                    pool = Optional.of(opened);
-                    return SchemaMigrations.apply(opened, PgMetadataStore.COMPONENT, PgMetadataStore.MIGRATIONS)
-                            .map(migrated -> opened);
-                })
+        PgPools.openMigrated(vertx, pgSettings, settings.pgPoolSize(), PgMetadataStore.COMPONENT, PgMetadataStore.MIGRATIONS)
                 .compose(migratedPool -> {
+                    pool = Optional.of(migratedPool);
                     Controller c = new Controller(new PgMetadataStore(migratedPool),
                             new TopicPlanner(settings.topicValidator(), Ids::newTopicId),
                             Clock.systemUTC(), settings.storeSessionTimeout(),
