@@ -3,6 +3,8 @@ package dev.runnel.gateway.core;
 import dev.runnel.bus.Addresses;
 import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.AlterReassignmentsResult;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicsRequest;
@@ -10,6 +12,8 @@ import dev.runnel.bus.control.DeleteTopicsRequest;
 import dev.runnel.bus.control.InitProducerIdRequest;
 import dev.runnel.bus.control.ListOffsetsRequest;
 import dev.runnel.bus.control.ListOffsetsResponse;
+import dev.runnel.bus.control.ListReassignmentsRequest;
+import dev.runnel.bus.control.ListReassignmentsResult;
 import dev.runnel.bus.control.MetadataRequest;
 import dev.runnel.bus.control.PartitionOffset;
 import dev.runnel.bus.control.PartitionTimestamp;
@@ -24,6 +28,7 @@ import dev.runnel.bus.data.PartitionProduceResult;
 import dev.runnel.bus.data.PartitionRecords;
 import dev.runnel.bus.data.ProduceRequest;
 import dev.runnel.bus.data.ProduceResponse;
+import dev.runnel.wire.ControllerUnavailableException;
 import dev.runnel.wire.KafkaBackend;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -207,6 +212,37 @@ public final class BusBackend implements KafkaBackend {
     public Future<ProducerIdResult> initProducerId(InitProducerIdRequest request) {
         return this.<ProducerIdResult>control(Addresses.CONTROLLER_INIT_PRODUCER_ID, request)
                 .otherwise(failure -> new ProducerIdResult(ErrorCode.COORDINATOR_NOT_AVAILABLE, -1, (short) -1));
+    }
+
+    /**
+     * Reassignments change replicas, so the metadata is refreshed before answering (as for topic operations):
+     * a client that describes the topic next sees the move under way.
+     */
+    @Override
+    public Future<AlterReassignmentsResult> alterReassignments(AlterReassignmentsRequest request) {
+        return this.<AlterReassignmentsResult>control(Addresses.CONTROLLER_ALTER_REASSIGNMENTS, request)
+                .recover(failure -> Future.failedFuture(controllerUnavailable(failure)))
+                .compose(result -> refreshMetadata().map(result).otherwise(result));
+    }
+
+    @Override
+    public Future<ListReassignmentsResult> listReassignments(ListReassignmentsRequest request) {
+        return this.<ListReassignmentsResult>control(Addresses.CONTROLLER_LIST_REASSIGNMENTS, request)
+                .recover(failure -> Future.failedFuture(controllerUnavailable(failure)));
+    }
+
+    /**
+     * The Kafka error for a controller request without an answer: no active replica-manager (none registered,
+     * or one between leases) is NOT_CONTROLLER, which Kafka's AdminClient retries; a timeout is
+     * REQUEST_TIMED_OUT, since the change may have been made.
+     */
+    static ControllerUnavailableException controllerUnavailable(Throwable failure) {
+        ErrorCode error = failure instanceof ReplyException reply ? switch (reply.failureType()) {
+            case NO_HANDLERS -> ErrorCode.NOT_CONTROLLER;
+            case TIMEOUT -> ErrorCode.REQUEST_TIMED_OUT;
+            default -> ErrorCode.UNKNOWN_SERVER_ERROR;
+        } : ErrorCode.UNKNOWN_SERVER_ERROR;
+        return new ControllerUnavailableException(error, "replica-manager did not answer: " + failure.getMessage(), failure);
     }
 
     /**

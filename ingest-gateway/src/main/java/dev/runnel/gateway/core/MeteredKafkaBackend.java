@@ -2,6 +2,8 @@ package dev.runnel.gateway.core;
 
 import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.AlterReassignmentsResult;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicsRequest;
@@ -9,6 +11,8 @@ import dev.runnel.bus.control.DeleteTopicsRequest;
 import dev.runnel.bus.control.InitProducerIdRequest;
 import dev.runnel.bus.control.ListOffsetsRequest;
 import dev.runnel.bus.control.ListOffsetsResponse;
+import dev.runnel.bus.control.ListReassignmentsRequest;
+import dev.runnel.bus.control.ListReassignmentsResult;
 import dev.runnel.bus.control.ProducerIdResult;
 import dev.runnel.bus.control.TopicResults;
 import dev.runnel.bus.data.FetchRequest;
@@ -97,5 +101,15 @@ public final class MeteredKafkaBackend implements KafkaBackend {
     @Override
     public Future<ProducerIdResult> initProducerId(InitProducerIdRequest request) {
         return delegate.initProducerId(request);
+    }
+
+    @Override
+    public Future<AlterReassignmentsResult> alterReassignments(AlterReassignmentsRequest request) {
+        return delegate.alterReassignments(request);
+    }
+
+    @Override
+    public Future<ListReassignmentsResult> listReassignments(ListReassignmentsRequest request) {
+        return delegate.listReassignments(request);
     }
 }

@@ -1,11 +1,15 @@
 package dev.runnel.wire;
 
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.AlterReassignmentsResult;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicsRequest;
 import dev.runnel.bus.control.DeleteTopicsRequest;
 import dev.runnel.bus.control.InitProducerIdRequest;
+import dev.runnel.bus.control.ListReassignmentsRequest;
+import dev.runnel.bus.control.ListReassignmentsResult;
 import dev.runnel.bus.control.ListOffsetsRequest;
 import dev.runnel.bus.control.ListOffsetsResponse;
 import dev.runnel.bus.control.ProducerIdResult;
@@ -47,4 +51,13 @@ public interface KafkaBackend {
     Future<TopicResults> alterConfigs(AlterConfigsRequest request);
 
     Future<ProducerIdResult> initProducerId(InitProducerIdRequest request);
+
+    /**
+     * Starts, replaces or cancels partition reassignments: one result per partition, in request order. Fails
+     * with {@link ControllerUnavailableException} when the controller gave no answer.
+     */
+    Future<AlterReassignmentsResult> alterReassignments(AlterReassignmentsRequest request);
+
+    /** The reassignments in progress; fails with {@link ControllerUnavailableException} when the controller gave no answer. */
+    Future<ListReassignmentsResult> listReassignments(ListReassignmentsRequest request);
 }

@@ -1,6 +1,11 @@
 package dev.runnel.wire;
 
 import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.message.AlterPartitionReassignmentsRequestData;
+import org.apache.kafka.common.message.AlterPartitionReassignmentsRequestData.ReassignablePartition;
+import org.apache.kafka.common.message.AlterPartitionReassignmentsRequestData.ReassignableTopic;
+import org.apache.kafka.common.message.ListPartitionReassignmentsRequestData;
+import org.apache.kafka.common.message.ListPartitionReassignmentsRequestData.ListPartitionReassignmentsTopics;
 import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData;
 import org.apache.kafka.common.message.ListOffsetsRequestData.ListOffsetsPartition;
@@ -12,7 +17,9 @@ import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.MemoryRecords;
 import org.apache.kafka.common.record.SimpleRecord;
+import org.apache.kafka.common.requests.AlterPartitionReassignmentsResponse;
 import org.apache.kafka.common.requests.FetchResponse;
+import org.apache.kafka.common.requests.ListPartitionReassignmentsResponse;
 import org.apache.kafka.common.requests.ListOffsetsResponse;
 import org.apache.kafka.common.requests.MetadataResponse;
 import org.apache.kafka.common.requests.ProduceResponse;
@@ -102,6 +109,43 @@ class EveryVersionTest {
             MetadataResponse response = (MetadataResponse) socket.read(ApiKeys.METADATA, version).body();
             assertThat(response.errors()).isEmpty();
             assertThat(response.data().topics().find("events").partitions()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(shorts = {0, 1})
+    void alterPartitionReassignments(short version) throws Exception {
+        AlterPartitionReassignmentsRequestData request = new AlterPartitionReassignmentsRequestData().setTopics(List.of(
+                new ReassignableTopic().setName("events").setPartitions(List.of(
+                        new ReassignablePartition().setPartitionIndex(0).setReplicas(List.of(8)),
+                        new ReassignablePartition().setPartitionIndex(3).setReplicas(List.of(8))))));
+        try (RawKafkaSocket socket = new RawKafkaSocket(running.port())) {
+            socket.send(RawKafkaSocket.frame(ApiKeys.ALTER_PARTITION_REASSIGNMENTS, version, 6, request));
+            var response = ((AlterPartitionReassignmentsResponse) socket.read(ApiKeys.ALTER_PARTITION_REASSIGNMENTS, version).body()).data();
+            assertThat(response.errorCode()).isEqualTo(Errors.NONE.code());
+            var partitions = response.responses().get(0).partitions();
+            assertThat(partitions.get(0).errorCode()).isEqualTo(Errors.NONE.code());
+            assertThat(partitions.get(1).partitionIndex()).isEqualTo(3);
+            assertThat(partitions.get(1).errorCode()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+            assertThat(partitions.get(1).errorMessage()).contains("events-3");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(shorts = {0})
+    void listPartitionReassignments(short version) throws Exception {
+        alterPartitionReassignments((short) 0); // a move of events-0 to store 8 that runs until cancelled
+        ListPartitionReassignmentsRequestData request = new ListPartitionReassignmentsRequestData().setTopics(List.of(
+                new ListPartitionReassignmentsTopics().setName("events").setPartitionIndexes(List.of(0))));
+        try (RawKafkaSocket socket = new RawKafkaSocket(running.port())) {
+            socket.send(RawKafkaSocket.frame(ApiKeys.LIST_PARTITION_REASSIGNMENTS, version, 7, request));
+            var response = ((ListPartitionReassignmentsResponse) socket.read(ApiKeys.LIST_PARTITION_REASSIGNMENTS, version).body()).data();
+            assertThat(response.errorCode()).isEqualTo(Errors.NONE.code());
+            var partition = response.topics().get(0).partitions().get(0);
+            assertThat(partition.partitionIndex()).isZero();
+            assertThat(partition.replicas()).containsExactly(8, InMemoryBackend.STORE);
+            assertThat(partition.addingReplicas()).containsExactly(8);
+            assertThat(partition.removingReplicas()).containsExactly(InMemoryBackend.STORE);
         }
     }
 

@@ -2,6 +2,14 @@ package dev.runnel.wire;
 
 import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterConfigsRequest;
+import dev.runnel.bus.control.AlterReassignmentsRequest;
+import dev.runnel.bus.control.AlterReassignmentsResult;
+import dev.runnel.bus.control.ListReassignmentsRequest;
+import dev.runnel.bus.control.ListReassignmentsResult;
+import dev.runnel.bus.control.OngoingReassignment;
+import dev.runnel.bus.control.ReassignmentRequest;
+import dev.runnel.bus.control.ReassignmentResult;
+import dev.runnel.bus.group.TopicPartitionRef;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.CreatePartitionsRequest;
 import dev.runnel.bus.control.CreateTopicRequest;
@@ -40,6 +48,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,8 +70,16 @@ final class InMemoryBackend implements KafkaBackend {
         short replicationFactor;
     }
 
+    /** The store every partition lives on, and the other stores a reassignment may move a partition to. */
+    static final int STORE = 7;
+    static final Set<Integer> KNOWN_STORES = Set.of(STORE, 8, 9);
+
     private final Vertx vertx;
     private final Map<String, Topic> topics = new LinkedHashMap<>();
+    /** Reassignments in progress: they never complete here, so they can be listed and cancelled. */
+    private final Map<TopicPartitionRef, List<Integer>> moving = new LinkedHashMap<>();
+    /** When set, calls that need the controller fail with this error. */
+    private volatile Optional<ErrorCode> controllerUnavailable = Optional.empty();
     private long producerIds = 1000;
     private long metadataVersion;
     /** When set, produce requests wait for it before appending (to make a request slow on purpose). */
@@ -71,6 +89,10 @@ final class InMemoryBackend implements KafkaBackend {
 
     InMemoryBackend(Vertx vertx) {
         this.vertx = vertx;
+    }
+
+    void controllerUnavailable(Optional<ErrorCode> error) {
+        this.controllerUnavailable = error;
     }
 
     void holdProduces(Future<Void> gate) {
@@ -88,12 +110,12 @@ final class InMemoryBackend implements KafkaBackend {
         topics.forEach((name, t) -> {
             List<PartitionInfo> parts = new ArrayList<>();
             for (int p = 0; p < t.partitions.size(); p++) {
-                parts.add(new PartitionInfo(p, 7, 0, List.of(7), List.of(7)));
+                parts.add(new PartitionInfo(p, STORE, 0, List.of(STORE), List.of(STORE)));
             }
             infos.add(new TopicInfo(name, t.id, Map.copyOf(t.configs), parts));
         });
         return Future.succeededFuture(new ClusterMetadata(metadataVersion, "in-memory",
-                List.of(new StoreInfo(7, null, "127.0.0.1:0")), infos));
+                List.of(new StoreInfo(STORE, null, "127.0.0.1:0")), infos));
     }
 
     @Override
@@ -289,5 +311,51 @@ final class InMemoryBackend implements KafkaBackend {
     @Override
     public synchronized Future<ProducerIdResult> initProducerId(InitProducerIdRequest request) {
         return Future.succeededFuture(new ProducerIdResult(ErrorCode.NONE, producerIds++, (short) 0));
+    }
+
+    @Override
+    public synchronized Future<AlterReassignmentsResult> alterReassignments(AlterReassignmentsRequest request) {
+        if (controllerUnavailable.isPresent()) {
+            return Future.failedFuture(new ControllerUnavailableException(controllerUnavailable.get(), "controller switched off", null));
+        }
+        List<ReassignmentResult> results = new ArrayList<>();
+        for (ReassignmentRequest r : request.partitions()) {
+            Topic topic = topics.get(r.topic());
+            TopicPartitionRef key = new TopicPartitionRef(r.topic(), r.partition());
+            ErrorCode error = ErrorCode.NONE;
+            if (topic == null || r.partition() < 0 || r.partition() >= topic.partitions.size()) {
+                error = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+            } else if (r.targetReplicas() == null) {
+                error = moving.remove(key) == null ? ErrorCode.NO_REASSIGNMENT_IN_PROGRESS : ErrorCode.NONE;
+            } else if (r.targetReplicas().isEmpty() || !KNOWN_STORES.containsAll(r.targetReplicas())
+                    || Set.copyOf(r.targetReplicas()).size() != r.targetReplicas().size()) {
+                error = ErrorCode.INVALID_REPLICA_ASSIGNMENT;
+            } else if (r.targetReplicas().equals(List.of(STORE))) {
+                moving.remove(key);
+            } else {
+                moving.put(key, List.copyOf(r.targetReplicas()));
+            }
+            results.add(new ReassignmentResult(r.topic(), r.partition(), error,
+                    error == ErrorCode.NONE ? null : error + " for " + r.topic() + "-" + r.partition()));
+        }
+        return Future.succeededFuture(new AlterReassignmentsResult(results));
+    }
+
+    @Override
+    public synchronized Future<ListReassignmentsResult> listReassignments(ListReassignmentsRequest request) {
+        if (controllerUnavailable.isPresent()) {
+            return Future.failedFuture(new ControllerUnavailableException(controllerUnavailable.get(), "controller switched off", null));
+        }
+        List<OngoingReassignment> ongoing = new ArrayList<>();
+        moving.forEach((key, target) -> {
+            if (request.partitions() == null || request.partitions().contains(key)) {
+                List<Integer> replicas = new ArrayList<>(target);
+                List<Integer> removing = target.contains(STORE) ? List.of() : List.of(STORE);
+                replicas.addAll(removing);
+                ongoing.add(new OngoingReassignment(key.topic(), key.partition(), replicas,
+                        target.stream().filter(id -> id != STORE).toList(), removing));
+            }
+        });
+        return Future.succeededFuture(new ListReassignmentsResult(ongoing));
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AlterConfigsRequest;
+import org.apache.kafka.common.requests.AlterPartitionReassignmentsRequest;
 import org.apache.kafka.common.requests.ApiVersionsRequest;
 import org.apache.kafka.common.requests.CreatePartitionsRequest;
 import org.apache.kafka.common.requests.CreateTopicsRequest;
@@ -32,6 +33,7 @@ import org.apache.kafka.common.requests.FetchRequest;
 import org.apache.kafka.common.requests.IncrementalAlterConfigsRequest;
 import org.apache.kafka.common.requests.InitProducerIdRequest;
 import org.apache.kafka.common.requests.ListOffsetsRequest;
+import org.apache.kafka.common.requests.ListPartitionReassignmentsRequest;
 import org.apache.kafka.common.requests.MetadataRequest;
 import org.apache.kafka.common.requests.ProduceRequest;
 
@@ -139,6 +141,10 @@ public final class ApiRegistry {
         registry.register(ApiKeys.ALTER_CONFIGS, AlterConfigsRequest.class, 0, 2, true, new AlterConfigsHandler(backend));
         registry.register(ApiKeys.INCREMENTAL_ALTER_CONFIGS, IncrementalAlterConfigsRequest.class, 0, 1, true,
                 new IncrementalAlterConfigsHandler(backend));
+        registry.register(ApiKeys.ALTER_PARTITION_REASSIGNMENTS, AlterPartitionReassignmentsRequest.class, 0, 1, true,
+                new AlterPartitionReassignmentsHandler(backend));
+        registry.register(ApiKeys.LIST_PARTITION_REASSIGNMENTS, ListPartitionReassignmentsRequest.class, 0, 0, true,
+                new ListPartitionReassignmentsHandler(backend));
         registry.register(ApiKeys.INIT_PRODUCER_ID, InitProducerIdRequest.class, 0, 6, true,
                 new InitProducerIdHandler(backend));
         registry.register(ApiKeys.DESCRIBE_CLUSTER, DescribeClusterRequest.class, 0, 2, true,

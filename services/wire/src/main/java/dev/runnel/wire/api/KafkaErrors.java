@@ -1,6 +1,7 @@
 package dev.runnel.wire.api;
 
 import dev.runnel.bus.ErrorCode;
+import dev.runnel.wire.ControllerUnavailableException;
 import org.apache.kafka.common.protocol.Errors;
 
 /**
@@ -17,6 +18,18 @@ public final class KafkaErrors {
 
     public static ErrorCode fromKafka(Errors error) {
         return ErrorCode.forCode(error.code());
+    }
+
+    /**
+     * A backend failure as the Kafka exception the request's error response is built from: a
+     * {@link ControllerUnavailableException} becomes its error (e.g. NOT_CONTROLLER), anything else stays as it
+     * is (UNKNOWN_SERVER_ERROR, unless it already is a Kafka exception).
+     */
+    public static Throwable toApiException(Throwable failure) {
+        if (failure instanceof ControllerUnavailableException unavailable) {
+            return toKafka(unavailable.error()).exception(unavailable.getMessage());
+        }
+        return failure;
     }
 
     /** The wire code, for the {@code setErrorCode} of generated messages. */
