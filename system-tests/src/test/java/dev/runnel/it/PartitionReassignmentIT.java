@@ -1,7 +1,6 @@
 package dev.runnel.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
@@ -19,10 +18,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import static dev.runnel.it.ReplicaManagerProbe.findPartition;
+import static dev.runnel.it.ReplicaManagerProbe.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,16 +44,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartitionReassignmentIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private static LocalCluster cluster;
     private static Admin admin;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static ReplicaManagerProbe probe;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = LocalCluster.start("partition-reassignment", 3, "-Drunnel.controller.store-session-timeout-ms=3000");
+        probe = new ReplicaManagerProbe(cluster);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000"));
     }
@@ -76,7 +72,7 @@ class PartitionReassignmentIT {
     @Order(1)
     void refusalsArriveAsTheExceptionsKafkaClientsThrow() throws Exception {
         admin.createTopics(List.of(new NewTopic("refused", 1, (short) 2))).all().get();
-        awaitMetadata("refused-0 in sync on two stores", m -> inSync(m, "refused", 0, 2));
+        probe.await(PATIENCE, "refused-0 in sync on two stores", m -> inSync(m, "refused", 0, 2));
         TopicPartition refused = new TopicPartition("refused", 0);
 
         assertThatThrownBy(() -> admin.alterPartitionReassignments(Map.of(new TopicPartition("refused", 7),
@@ -89,15 +85,15 @@ class PartitionReassignmentIT {
                 .hasCauseInstanceOf(NoReassignmentInProgressException.class);
 
         assertThat(admin.listPartitionReassignments().reassignments().get()).isEmpty();
-        assertThat(partition(metadata(), "refused", 0).get("replicas")).as("nothing moved").hasSize(2);
+        assertThat(findPartition(probe.metadata(), "refused", 0).get("replicas")).as("nothing moved").hasSize(2);
     }
 
     @Test
     @Order(2)
     void aMoveIsListedWhileItWaitsAndCompletesWhenTheStoreItNeedsReturns() throws Exception {
         admin.createTopics(List.of(new NewTopic("stalled", 1, (short) 1))).all().get();
-        JsonNode created = awaitMetadata("stalled-0 has a leader", m -> inSync(m, "stalled", 0, 1));
-        int only = partition(created, "stalled", 0).get("leader").asInt();
+        JsonNode created = probe.await(PATIENCE, "stalled-0 has a leader", m -> inSync(m, "stalled", 0, 1));
+        int only = findPartition(created, "stalled", 0).get("leader").asInt();
         int destination = only % 3 + 1;
         TopicPartition stalled = new TopicPartition("stalled", 0);
 
@@ -114,9 +110,9 @@ class PartitionReassignmentIT {
 
         cluster.up(); // the store returns on its data, leads again, and the new replica catches up
         awaitNoReassignment(stalled);
-        JsonNode moved = awaitMetadata("stalled-0 on store " + destination + " alone",
+        JsonNode moved = probe.await(PATIENCE, "stalled-0 on store " + destination + " alone",
                 m -> replicas(m, "stalled", 0).equals(List.of(destination)) && inSync(m, "stalled", 0, 1));
-        assertThat(partition(moved, "stalled", 0).get("leader").asInt()).isEqualTo(destination);
+        assertThat(findPartition(moved, "stalled", 0).get("leader").asInt()).isEqualTo(destination);
     }
 
     @Test
@@ -124,9 +120,9 @@ class PartitionReassignmentIT {
     void aPartitionMovesOffItsLeaderWhileProducingAndItsNewReplicasHoldEveryAcknowledgedRecord() throws Exception {
         String topic = "moving";
         admin.createTopics(List.of(new NewTopic(topic, 2, (short) 2))).all().get();
-        JsonNode before = awaitMetadata("moving in sync", m -> inSync(m, topic, 0, 2) && inSync(m, topic, 1, 2));
+        JsonNode before = probe.await(PATIENCE, "moving in sync", m -> inSync(m, topic, 0, 2) && inSync(m, topic, 1, 2));
         List<Integer> original = replicas(before, topic, 0);
-        int leader = partition(before, topic, 0).get("leader").asInt();
+        int leader = findPartition(before, topic, 0).get("leader").asInt();
         int stays = original.stream().filter(id -> id != leader).findFirst().orElseThrow();
         int third = Set.of(1, 2, 3).stream().filter(id -> !original.contains(id)).findFirst().orElseThrow();
         List<Integer> target = List.of(third, stays);
@@ -147,9 +143,9 @@ class PartitionReassignmentIT {
         System.out.printf("%d records sent, %d acknowledged (%d before the move), %d failed%n",
                 writer.sent.get(), writer.acked.size(), ackedWhenStarted, writer.failed.get());
 
-        JsonNode after = awaitMetadata("moving-0 on " + target + ", all in sync",
+        JsonNode after = probe.await(PATIENCE, "moving-0 on " + target + ", all in sync",
                 m -> replicas(m, topic, 0).equals(target) && inSync(m, topic, 0, 2));
-        JsonNode p0After = partition(after, topic, 0);
+        JsonNode p0After = findPartition(after, topic, 0);
         assertThat(ids(p0After.get("isr"))).containsExactlyInAnyOrderElementsOf(target);
         assertThat(p0After.get("leader").asInt()).as("the leader left with its replica").isNotEqualTo(leader).isIn(target);
         assertThat(p0After.get("addingReplicas")).isEmpty();
@@ -190,52 +186,13 @@ class PartitionReassignmentIT {
     }
 
     private static boolean inSync(JsonNode metadata, String topic, int partition, int replicas) {
-        JsonNode p = partition(metadata, topic, partition);
+        JsonNode p = findPartition(metadata, topic, partition);
         return p != null && p.get("leader").asInt() > 0 && p.get("replicas").size() == replicas
                 && p.get("isr").size() == replicas;
     }
 
     private static List<Integer> replicas(JsonNode metadata, String topic, int partition) {
-        JsonNode p = partition(metadata, topic, partition);
+        JsonNode p = findPartition(metadata, topic, partition);
         return p == null ? List.of() : ids(p.get("replicas"));
-    }
-
-    private static List<Integer> ids(JsonNode array) {
-        List<Integer> ids = new ArrayList<>();
-        array.forEach(id -> ids.add(id.asInt()));
-        return ids;
-    }
-
-    private static JsonNode partition(JsonNode metadata, String topic, int partition) {
-        for (JsonNode t : metadata.get("topics")) {
-            if (t.get("name").asText().equals(topic)) {
-                for (JsonNode p : t.get("partitions")) {
-                    if (p.get("partition").asInt() == partition) {
-                        return p;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private JsonNode metadata() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cluster.replicaManagerBase() + "/metadata"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private JsonNode awaitMetadata(String what, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode last = metadata();
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; metadata: " + last);
-            }
-            Thread.sleep(200);
-            last = metadata();
-        }
-        return last;
     }
 }

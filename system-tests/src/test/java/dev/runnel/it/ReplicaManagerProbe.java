@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Reads the replica-manager's {@code GET /metadata} (the real leaders, replicas and ISRs behind the gateway). */
@@ -23,7 +25,7 @@ final class ReplicaManagerProbe {
 
     JsonNode metadata() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cluster.replicaManagerBase() + "/metadata"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /metadata answered " + response.statusCode() + ": " + response.body());
         }
@@ -31,7 +33,7 @@ final class ReplicaManagerProbe {
     }
 
     /** Polls the metadata until {@code condition} holds; fails naming {@code what} and the last metadata seen. */
-    JsonNode await(String what, Duration timeout, Predicate<JsonNode> condition) throws Exception {
+    JsonNode await(Duration timeout, String what, Predicate<JsonNode> condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode last = metadata();
         while (!condition.test(last)) {
@@ -42,6 +44,29 @@ final class ReplicaManagerProbe {
             last = metadata();
         }
         return last;
+    }
+
+    /** The partition, or null while the metadata has no such topic or partition (so polls can wait for it). */
+    static JsonNode findPartition(JsonNode metadata, String topic, int partition) {
+        for (JsonNode t : metadata.get("topics")) {
+            if (t.get("name").asText().equals(topic)) {
+                for (JsonNode p : t.get("partitions")) {
+                    if (p.get("partition").asInt() == partition) {
+                        return p;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A JSON array of broker ids as a list; empty for a missing array. */
+    static List<Integer> ids(JsonNode array) {
+        List<Integer> ids = new ArrayList<>();
+        if (array != null) {
+            array.forEach(id -> ids.add(id.asInt()));
+        }
+        return ids;
     }
 
     static JsonNode topic(JsonNode metadata, String name) {

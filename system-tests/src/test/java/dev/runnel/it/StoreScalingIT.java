@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +80,7 @@ class StoreScalingIT {
             admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) RF)
                     .configs(Map.of("min.insync.replicas", "2")))).all().get();
         }
-        probe.await("every partition fully in sync on stores 1-3", WAIT, m -> settledOn(m, Set.of(1, 2, 3)));
+        probe.await(WAIT, "every partition fully in sync on stores 1-3", m -> settledOn(m, Set.of(1, 2, 3)));
 
         SequenceWriter writer = new SequenceWriter(cluster.bootstrap(), TOPIC);
         try {
@@ -90,7 +89,7 @@ class StoreScalingIT {
             // scale out: kubectl scale, then the "kubelet" starts partition-store-3 and -4 (broker ids 4 and 5)
             kubernetes.kubectl("-n", NAMESPACE, "scale", "statefulset/partition-store", "--replicas=5");
             cluster.upWithStores(5);
-            JsonNode spread = probe.await("partitions spread evenly over stores 1-5", WAIT, m -> settledOn(m, Set.of(1, 2, 3, 4, 5)));
+            JsonNode spread = probe.await(WAIT, "partitions spread evenly over stores 1-5", m -> settledOn(m, Set.of(1, 2, 3, 4, 5)));
             Map<Integer, Integer> perStore = replicasPerStore(spread);
             assertThat(perStore.keySet()).as("stores holding replicas").containsExactly(1, 2, 3, 4, 5);
             assertThat(perStore.values()).as("replicas per store (18 over 5)").allMatch(n -> n == 3 || n == 4);
@@ -115,7 +114,7 @@ class StoreScalingIT {
                 writer.sent.get(), writer.acked.size(), writer.failed.get());
         assertThat(writer.failed.get()).as("sends failed while scaling").isZero();
 
-        probe.await("every partition fully in sync on stores 1-3 after scaling in", WAIT, m -> settledOn(m, Set.of(1, 2, 3)));
+        probe.await(WAIT, "every partition fully in sync on stores 1-3 after scaling in", m -> settledOn(m, Set.of(1, 2, 3)));
         Map<Integer, List<ConsumerRecord<String, String>>> log = AcknowledgedRecords.readAll(cluster.bootstrap(), TOPIC, PARTITIONS);
         AcknowledgedRecords.checkEachReadOnceWhereAcknowledged(writer.acked, log);
         AcknowledgedRecords.checkOrderWithoutDuplicates(log);
@@ -124,10 +123,10 @@ class StoreScalingIT {
     /** Every partition has RF replicas, all in sync, all among {@code stores}, none moving, each store holding some. */
     private static boolean settledOn(JsonNode metadata, Set<Integer> stores) {
         for (JsonNode p : ReplicaManagerProbe.topic(metadata, TOPIC).get("partitions")) {
-            List<Integer> replicas = ints(p.get("replicas"));
-            List<Integer> isr = ints(p.get("isr"));
+            List<Integer> replicas = ReplicaManagerProbe.ids(p.get("replicas"));
+            List<Integer> isr = ReplicaManagerProbe.ids(p.get("isr"));
             if (replicas.size() != RF || !stores.containsAll(replicas) || !isr.containsAll(replicas)
-                    || !ints(p.get("addingReplicas")).isEmpty() || !ints(p.get("removingReplicas")).isEmpty()
+                    || !ReplicaManagerProbe.ids(p.get("addingReplicas")).isEmpty() || !ReplicaManagerProbe.ids(p.get("removingReplicas")).isEmpty()
                     || p.get("leader").asInt() <= 0) {
                 return false;
             }
@@ -138,13 +137,9 @@ class StoreScalingIT {
     private static Map<Integer, Integer> replicasPerStore(JsonNode metadata) {
         Map<Integer, Integer> counts = new TreeMap<>();
         for (JsonNode p : ReplicaManagerProbe.topic(metadata, TOPIC).get("partitions")) {
-            ints(p.get("replicas")).forEach(id -> counts.merge(id, 1, Integer::sum));
+            ReplicaManagerProbe.ids(p.get("replicas")).forEach(id -> counts.merge(id, 1, Integer::sum));
         }
         return counts;
-    }
-
-    private static List<Integer> ints(JsonNode array) {
-        return array == null ? List.of() : IntStream.range(0, array.size()).map(i -> array.get(i).asInt()).boxed().toList();
     }
 
     private static StatefulSet statefulSet(int replicas) {
