@@ -1,5 +1,8 @@
 package dev.runnel.wire;
 
+import dev.runnel.wire.bench.CopyingResponseFrames;
+import dev.runnel.wire.bench.FetchResponses;
+import io.vertx.core.buffer.Buffer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
@@ -52,6 +55,64 @@ class ResponseFramesTest {
         for (short v = 0; v <= ApiKeys.API_VERSIONS.latestVersion(); v++) {
             assertFrame(ApiKeys.API_VERSIONS, v, apiVersions);
         }
+    }
+
+    @Test
+    void segmentedFetchFramesEqualTheCopiedFramesAndParseBackToTheSameResponse() {
+        Uuid topicId = Uuid.randomUuid();
+        List<List<MemoryRecords>> shapes = List.of(
+                // large batches, one below the zero-copy threshold, one partition without records
+                List.of(FetchResponses.records(64, 4096), FetchResponses.records(2, 100), MemoryRecords.EMPTY,
+                        FetchResponses.records(16, 16_384)),
+                // no records at all
+                List.of(MemoryRecords.EMPTY, MemoryRecords.EMPTY),
+                List.of());
+        for (List<MemoryRecords> partitions : shapes) {
+            for (short v = 4; v <= ApiKeys.FETCH.latestVersion(); v++) {
+                FetchResponseData fetch = FetchResponses.fetch(v, topicId, partitions);
+                ByteBuffer copied = CopyingResponseFrames.encode(ApiKeys.FETCH, v, 77, fetch);
+                ByteBuffer segmented = ByteBuffer.wrap(ResponseFrames.encode(ApiKeys.FETCH, v, 77, fetch).getBytes());
+
+                assertThat(segmented).as("Fetch v%d with %d partitions", v, partitions.size()).isEqualTo(copied);
+                ByteBuffer payload = segmented.position(4);
+                assertThat(ResponseHeader.parse(payload, ApiKeys.FETCH.responseHeaderVersion(v)).correlationId()).isEqualTo(77);
+                AbstractResponse parsed = AbstractResponse.parseResponse(ApiKeys.FETCH, new ByteBufferAccessor(payload), v);
+                assertThat(payload.remaining()).isZero();
+                assertThat(parsed.data()).as("Fetch v%d parsed back", v).isEqualTo(fetch);
+            }
+        }
+    }
+
+    @Test
+    void largeRecordBatchesAreSharedNotCopiedAndSmallOnesAreCopied() {
+        MemoryRecords large = FetchResponses.records(8, 1024);
+        MemoryRecords small = FetchResponses.records(1, 10);
+        assertThat(large.sizeInBytes()).isGreaterThanOrEqualTo(SegmentedFrameWriter.MIN_ZERO_COPY_BYTES);
+        assertThat(small.sizeInBytes()).isLessThan(SegmentedFrameWriter.MIN_ZERO_COPY_BYTES);
+        FetchResponseData fetch = FetchResponses.fetch((short) 12, Uuid.ZERO_UUID, List.of(large, small));
+        Buffer frame = ResponseFrames.encode(ApiKeys.FETCH, (short) 12, 1, fetch);
+        int largeAt = indexOf(frame, large.buffer());
+        int smallAt = indexOf(frame, small.buffer());
+
+        large.buffer().put(large.sizeInBytes() - 1, (byte) 0x5A);
+        small.buffer().put(small.sizeInBytes() - 1, (byte) 0x5A);
+
+        assertThat(frame.getByte(largeAt + large.sizeInBytes() - 1)).as("last byte of the large batch in the frame")
+                .isEqualTo((byte) 0x5A);
+        assertThat(frame.getByte(smallAt + small.sizeInBytes() - 1)).as("last byte of the small batch in the frame")
+                .isNotEqualTo((byte) 0x5A);
+    }
+
+    private static int indexOf(Buffer frame, ByteBuffer part) {
+        byte[] bytes = frame.getBytes();
+        byte[] wanted = new byte[part.remaining()];
+        part.duplicate().get(wanted);
+        for (int i = 0; i + wanted.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("batch of " + wanted.length + " bytes not in the frame");
     }
 
     private static void assertFrame(ApiKeys apiKey, short version, ApiMessage body) {
