@@ -225,6 +225,53 @@ class KafkaClientsRoundTripTest {
     }
 
     @Test
+    void consumerReadsLargeBatchesSentAsSharedFrameSegments() throws Exception {
+        // batches well above the zero-copy threshold, so fetch responses go out as composite frames
+        admin.createTopics(List.of(new NewTopic("large", 3, (short) 1))).all().get();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, running.bootstrap());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        int perPartition = 200;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < 3 * perPartition; i++) {
+                producer.send(new ProducerRecord<>("large", i % 3, "k" + i, largeValue(i)));
+            }
+            producer.flush();
+        }
+
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, running.bootstrap());
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            List<TopicPartition> partitions = List.of(new TopicPartition("large", 0), new TopicPartition("large", 1),
+                    new TopicPartition("large", 2));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<String, String> received = new java.util.HashMap<>();
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (received.size() < 3 * perPartition && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> received.put(r.key(), r.value()));
+            }
+            assertThat(received).hasSize(3 * perPartition);
+            for (int i = 0; i < 3 * perPartition; i++) {
+                assertThat(received.get("k" + i)).as("value of k%d", i).isEqualTo(largeValue(i));
+            }
+        }
+    }
+
+    private static String largeValue(int i) {
+        return (i + ":").repeat(5000 / (String.valueOf(i).length() + 1));
+    }
+
+    @Test
     void producerToUnknownTopicTimesOutInsteadOfAutoCreating() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, running.bootstrap());
