@@ -80,7 +80,8 @@ final class ControllerVerticle extends AbstractVerticle {
                 .onSuccess(registered -> {
                     Controller c = controller.orElseThrow();
                     watchMembership();
-                    // a store is dead after the session timeout; checking every second bounds the extra delay
+                    // a store whose heartbeats stopped (and whose node did not leave) is dead after the session
+                    // timeout; checking every second bounds the extra delay
                     vertx.setPeriodic(1000, tick -> {
                         c.expireStores();
                         c.reconcilePartitions();

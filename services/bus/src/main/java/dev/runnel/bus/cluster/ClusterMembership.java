@@ -15,7 +15,10 @@ import java.util.function.Consumer;
  *
  * <p>How fast a departure is seen depends on Hazelcast's failure detection
  * ({@link HazelcastClusterManagers}): a killed process's connections are refused at once and its member is
- * removed within a few seconds; a silent one after {@code hazelcast.max.no.heartbeat.seconds}.
+ * removed within about a second; a silent (hung) one after {@code hazelcast.max.no.heartbeat.seconds}.
+ * Vert.x calls the listener only after it has removed the departed node's event-bus subscriptions from
+ * the cluster-wide map; with a hung member that cleanup was seen to block for two minutes and fail, so
+ * no departure was reported at all — membership is a fast path, never the only one.
  */
 public final class ClusterMembership {
     private ClusterMembership() {
@@ -46,7 +49,11 @@ public final class ClusterMembership {
 
             @Override
             public void nodeLeft(String nodeId) {
-                onLeft.accept(nodeId);
+                // Vert.x reports a departure only after cleaning the node's subscriptions, which can take
+                // minutes when the cluster is unsettled; by then the node may have merged back
+                if (!m.getNodes().contains(nodeId)) {
+                    onLeft.accept(nodeId);
+                }
             }
         }));
         return manager.isPresent();
