@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the store's replicas in line with the replica-manager's metadata and tells it the store is
- * alive: a {@link StoreHeartbeat} every second (a quiet retry while no controller answers); metadata is
+ * alive: a {@link StoreHeartbeat} every second (a quiet retry while no controller answers), naming the
+ * store's event-bus node so the replica-manager also sees the store die when that node leaves the cluster; metadata is
  * requested at start and whenever a {@link HeartbeatAck} shows a newer version, and every published
  * update is applied. Applying does file I/O, so it runs on the metadata queue, one at a time, in order;
  * the registry ignores versions not newer than the one applied.
@@ -65,7 +66,7 @@ final class MetadataFollower {
 
     private void heartbeat() {
         StoreHeartbeat heartbeat = new StoreHeartbeat(identity.brokerId(), identity.rack(), identity.httpAddress(),
-                registry.appliedMetadataVersion());
+                registry.appliedMetadataVersion(), identity.nodeId());
         vertx.eventBus().<HeartbeatAck>request(Addresses.CONTROLLER_STORE_HEARTBEAT, heartbeat,
                 new DeliveryOptions().setSendTimeout(HEARTBEAT_INTERVAL_MS)).onComplete(reply -> {
             if (reply.failed()) {

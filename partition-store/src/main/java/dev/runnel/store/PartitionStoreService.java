@@ -6,6 +6,7 @@ import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.AlterPartitionRequest;
 import dev.runnel.bus.control.AlterPartitionResult;
 import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.bus.cluster.ClusterMembership;
 import dev.runnel.bus.data.ReplicaFetchResponse;
 import dev.runnel.store.core.FetchHandler;
 import dev.runnel.store.core.FetchPurgatory;
@@ -110,7 +111,8 @@ public class PartitionStoreService {
         endpoints = new BusEndpoints(vertx);
         metadata = new MetadataFollower(vertx, registry, metadataQueue,
                 new StoreHeartbeat(brokerId, config.rack().orElse(null),
-                        config.advertisedHttpAddress().orElse("127.0.0.1:" + httpPort), -1),
+                        config.advertisedHttpAddress().orElse("127.0.0.1:" + httpPort), -1,
+                        ClusterMembership.localNodeId(vertx).orElse(null)),
                 () -> {
                     replication.onMetadataApplied();
                     fetcher.ensureFetching();

@@ -13,6 +13,7 @@ import dev.runnel.bus.control.DeleteTopicsRequest;
 import dev.runnel.bus.control.InitProducerIdRequest;
 import dev.runnel.bus.control.MetadataRequest;
 import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.bus.cluster.ClusterMembership;
 import dev.runnel.controller.core.Controller;
 import dev.runnel.controller.core.Ids;
 import dev.runnel.controller.core.TopicPlanner;
@@ -46,6 +47,7 @@ final class ControllerVerticle extends AbstractVerticle {
     private Optional<Pool> pool = Optional.empty();
     private Optional<Controller> controller = Optional.empty();
     private volatile Optional<ClusterMetadata> latest = Optional.empty();
+    private volatile boolean stopping;
 
     ControllerVerticle(PgSettings pgSettings, ControllerSettings settings) {
         this.pgSettings = pgSettings;
@@ -70,7 +72,9 @@ final class ControllerVerticle extends AbstractVerticle {
                 .compose(metadata -> registerConsumers(controller.orElseThrow()))
                 .onSuccess(registered -> {
                     Controller c = controller.orElseThrow();
-                    // a store is dead after the session timeout; checking every second bounds the extra delay
+                    watchMembership();
+                    // a store whose heartbeats stopped (and whose node did not leave) is dead after the session
+                    // timeout; checking every second bounds the extra delay
                     vertx.setPeriodic(1000, tick -> {
                         c.expireStores();
                         c.reconcilePartitions();
@@ -90,7 +94,27 @@ final class ControllerVerticle extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
+        stopping = true;
         closePool().onComplete(closed -> stopped.complete());
+    }
+
+    /**
+     * Declares a store dead as soon as its event-bus node leaves the cluster ({@link Controller#storeNodeLeft}),
+     * instead of after its heartbeat session expires. The cluster manager calls back on a Hazelcast thread,
+     * so the call hops onto the controller's context. The listener slot is the JVM's only one: a controller
+     * deployed after this one (the lease lost and won back) replaces it, and this one ignores departures
+     * once stopped.
+     */
+    private void watchMembership() {
+        boolean clustered = ClusterMembership.onNodeLeft(vertx, nodeId -> {
+            if (!stopping) {
+                onController(c -> c.storeNodeLeft(nodeId))
+                        .onFailure(e -> LOG.warnf(e, "Acting on event-bus node %s leaving failed", nodeId));
+            }
+        });
+        if (!clustered) {
+            LOG.info("Vert.x is not clustered: store deaths are detected by heartbeats alone");
+        }
     }
 
     /**

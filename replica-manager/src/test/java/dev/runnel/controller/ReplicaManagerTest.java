@@ -66,10 +66,10 @@ class ReplicaManagerTest {
         io.vertx.core.Promise<Void> registered = io.vertx.core.Promise.promise();
         updatesConsumer.completionHandler(registered);
         registered.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        HeartbeatAck ack = request(Addresses.CONTROLLER_STORE_HEARTBEAT, new StoreHeartbeat(1, null, "127.0.0.1:18081", 0));
+        HeartbeatAck ack = request(Addresses.CONTROLLER_STORE_HEARTBEAT, new StoreHeartbeat(1, null, "127.0.0.1:18081", 0, null));
         assertThat(ack.metadataVersion()).isPositive();
         heartbeatTimer = vertx.setPeriodic(500, t -> vertx.eventBus().request(Addresses.CONTROLLER_STORE_HEARTBEAT,
-                new StoreHeartbeat(1, null, "127.0.0.1:18081", 0)));
+                new StoreHeartbeat(1, null, "127.0.0.1:18081", 0, null)));
     }
 
     @AfterEach

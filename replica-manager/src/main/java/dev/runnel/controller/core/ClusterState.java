@@ -19,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * The controller's view of the cluster: topics with their partition assignments (a copy of what is in
- * PostgreSQL), the live stores (memory only: liveness is re-learnt from heartbeats within a second of a
- * restart), and the metadata version.
+ * PostgreSQL), the live stores with the event-bus node each runs as (memory only: liveness is re-learnt
+ * from heartbeats within a second of a restart), and the metadata version.
  *
  * <p>Invariant: {@link #version()} grows by one with every change a receiver of {@link #snapshot()} could
  * observe. The first version of a controller is {@code controllerEpoch << 32}, so a restarted controller's
@@ -37,7 +37,8 @@ public final class ClusterState {
     private final Map<String, String> owners = new TreeMap<>();
     private long version;
 
-    private record LiveStore(StoreInfo info, Instant lastHeard) {
+    /** @param nodeId the event-bus node the store last reported (empty: it reports none) */
+    private record LiveStore(StoreInfo info, Instant lastHeard, Optional<String> nodeId) {
     }
 
     public ClusterState(String clusterId, long controllerEpoch, Duration storeSessionTimeout) {
@@ -98,10 +99,15 @@ public final class ClusterState {
         }
     }
 
-    /** Records a heartbeat at {@code now}; a store that joined or changed its details is a new version. */
+    /**
+     * Records a heartbeat at {@code now}; a store that joined or changed its details is a new version. A new
+     * event-bus node id is remembered (so the departure of the old node no longer concerns the store) but is
+     * not published: the metadata does not carry node ids.
+     */
     public StoreChange storeHeartbeat(StoreHeartbeat heartbeat, Instant now) {
         StoreInfo info = new StoreInfo(heartbeat.brokerId(), heartbeat.rack(), heartbeat.httpAddress());
-        LiveStore previous = stores.put(heartbeat.brokerId(), new LiveStore(info, now));
+        Optional<String> nodeId = Optional.ofNullable(heartbeat.nodeId()).filter(id -> !id.isBlank());
+        LiveStore previous = stores.put(heartbeat.brokerId(), new LiveStore(info, now, nodeId));
         if (previous == null) {
             version++;
             return StoreChange.JOINED;
@@ -110,7 +116,32 @@ public final class ClusterState {
             version++;
             return StoreChange.UPDATED;
         }
+        if (previous.nodeId().isPresent() && nodeId.isPresent() && !previous.nodeId().equals(nodeId)) {
+            return StoreChange.RESTARTED;
+        }
         return StoreChange.UNCHANGED;
+    }
+
+    /**
+     * Declares dead the live stores whose last heartbeat named {@code nodeId}: that event-bus node left the
+     * cluster. A store that has since heartbeated from another node (it restarted) is not touched.
+     *
+     * @return the stores that died, in broker-id order (empty: nothing changed)
+     */
+    public List<StoreInfo> removeStoresOnNode(String nodeId) {
+        List<StoreInfo> dead = new ArrayList<>();
+        Iterator<LiveStore> it = stores.values().iterator();
+        while (it.hasNext()) {
+            LiveStore store = it.next();
+            if (store.nodeId().filter(nodeId::equals).isPresent()) {
+                dead.add(store.info());
+                it.remove();
+            }
+        }
+        if (!dead.isEmpty()) {
+            version++;
+        }
+        return dead;
     }
 
     /**

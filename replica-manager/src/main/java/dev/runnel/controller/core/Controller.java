@@ -54,8 +54,12 @@ import java.util.stream.Collectors;
  * queued ({@link SerialExecutor}) so each one decides on the state the previous one left. Reads
  * ({@link #metadata()}, heartbeats) answer at once from memory.
  *
- * <p>Replication: {@link #reconcilePartitions} (called every second and when a store joins) elects new
- * leaders for partitions whose leader's store died, takes dead stores out of ISRs and brings offline
+ * <p>Store liveness: a store is dead when its event-bus node leaves the cluster ({@link #storeNodeLeft},
+ * fed by the cluster manager's membership) or, as the fallback for a store that hangs without leaving or
+ * reports no node, when it has sent no heartbeat for a session timeout ({@link #expireStores}).
+ *
+ * <p>Replication: {@link #reconcilePartitions} (called every second, when a store joins and when one
+ * leaves the cluster) elects new leaders for partitions whose leader's store died, takes dead stores out of ISRs and brings offline
  * partitions back ({@link PartitionElector}); {@link #alterPartition} applies the ISR changes leaders ask
  * for, refusing stale ones; {@link #electPreferredLeaders} moves leadership back to each partition's first
  * replica once it is in sync. Store deaths are only acted on once this controller has been in office for
@@ -121,7 +125,10 @@ public final class Controller {
     public HeartbeatAck heartbeat(StoreHeartbeat heartbeat) {
         ClusterState current = state();
         StoreChange change = current.storeHeartbeat(heartbeat, clock.instant());
-        if (change != StoreChange.UNCHANGED) {
+        if (change == StoreChange.RESTARTED) {
+            LOG.log(System.Logger.Level.INFO, "Store {0} restarted within its session: now event-bus node {1}",
+                    heartbeat.brokerId(), heartbeat.nodeId());
+        } else if (change != StoreChange.UNCHANGED) {
             LOG.log(System.Logger.Level.INFO, "Store {0} {1} ({2})", heartbeat.brokerId(),
                     change == StoreChange.JOINED ? "joined" : "updated", heartbeat.httpAddress());
             publisher.accept(current.snapshot());
@@ -130,6 +137,34 @@ public final class Controller {
             }
         }
         return new HeartbeatAck(current.version());
+    }
+
+    /**
+     * An event-bus node left the cluster (the cluster manager saw its process die or lose contact): the
+     * store registered with that node is declared dead at once, without waiting for its session to expire,
+     * published, and leadership fails over ({@link #reconcilePartitions}). A store that comes back joins
+     * again with its next heartbeat (from a new node id after a restart). Completes with the partition
+     * changes made; empty when no live store ran on that node (a gateway, or a store that already
+     * restarted elsewhere).
+     *
+     * <p>The rule of {@link #reconcilePartitions} holds here too: a controller in office for less than a
+     * session timeout elects nothing, because its live set may still lack stores it has not heard from yet,
+     * and electing against that set would push healthy stores out of ISRs. Membership says which store
+     * died, not which others are alive. So in that first window the store still leaves the live set and
+     * the metadata at once, and the election follows with the first reconciliation after the window.
+     */
+    public Future<List<PartitionChange>> storeNodeLeft(String nodeId) {
+        ClusterState current = state();
+        List<StoreInfo> dead = current.removeStoresOnNode(nodeId);
+        if (dead.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        for (StoreInfo store : dead) {
+            LOG.log(System.Logger.Level.WARNING, "Store {0} left the event-bus cluster (node {1}): declared dead",
+                    store.brokerId(), nodeId);
+        }
+        publisher.accept(current.snapshot());
+        return reconcilePartitions();
     }
 
     /** Declares dead the stores whose session expired; call periodically (every second). */

@@ -6,6 +6,11 @@ public enum StoreChange {
     JOINED,
     /** A live store now reports a different rack or HTTP address. */
     UPDATED,
+    /**
+     * A live store reports another event-bus node id with the same details: it restarted within its
+     * session, before its old node was seen to leave. Not a metadata change.
+     */
+    RESTARTED,
     /** A live store is still alive with the same details. */
     UNCHANGED
 }

@@ -29,11 +29,11 @@ class ClusterStateTest {
     @Test
     void joiningAndChangingStoresAreNewVersionsButRepeatedHeartbeatsAreNot() {
         long v0 = state.version();
-        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0), T0)).isEqualTo(StoreChange.JOINED);
+        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0, null), T0)).isEqualTo(StoreChange.JOINED);
         long v1 = state.version();
-        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0), T0.plusSeconds(1))).isEqualTo(StoreChange.UNCHANGED);
+        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0, null), T0.plusSeconds(1))).isEqualTo(StoreChange.UNCHANGED);
         assertThat(state.version()).isEqualTo(v1);
-        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, "rack-a", "h:1", 0), T0.plusSeconds(2))).isEqualTo(StoreChange.UPDATED);
+        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, "rack-a", "h:1", 0, null), T0.plusSeconds(2))).isEqualTo(StoreChange.UPDATED);
 
         assertThat(v1).isGreaterThan(v0);
         assertThat(state.version()).isGreaterThan(v1);
@@ -42,8 +42,8 @@ class ClusterStateTest {
 
     @Test
     void aStoreUnheardForLongerThanTheSessionTimeoutDies() {
-        state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0), T0);
-        state.storeHeartbeat(new StoreHeartbeat(2, null, "h:2", 0), T0.plusSeconds(4));
+        state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0, null), T0);
+        state.storeHeartbeat(new StoreHeartbeat(2, null, "h:2", 0, null), T0.plusSeconds(4));
 
         assertThat(state.expireStores(T0.plusSeconds(6))).isEmpty();
         long before = state.version();
@@ -52,8 +52,29 @@ class ClusterStateTest {
         assertThat(state.liveStoreIds()).containsExactly(2);
         assertThat(state.version()).isGreaterThan(before);
         // it comes back with its next heartbeat
-        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0), T0.plusSeconds(7))).isEqualTo(StoreChange.JOINED);
+        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0, null), T0.plusSeconds(7))).isEqualTo(StoreChange.JOINED);
         assertThat(state.liveStoreIds()).containsExactly(1, 2);
+    }
+
+    @Test
+    void aStoreDiesWithItsEventBusNodeButNotWithTheNodeItLeftBehindByRestarting() {
+        state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0, "node-a"), T0);
+        state.storeHeartbeat(new StoreHeartbeat(2, null, "h:2", 0, "node-b"), T0);
+        state.storeHeartbeat(new StoreHeartbeat(3, null, "h:3", 0, null), T0); // reports no node: heartbeats alone
+        // store 2 restarted: its new node heartbeats before the old one is seen to leave
+        assertThat(state.storeHeartbeat(new StoreHeartbeat(2, null, "h:2", 0, "node-b2"), T0.plusSeconds(1)))
+                .isEqualTo(StoreChange.RESTARTED);
+        long before = state.version();
+
+        assertThat(state.removeStoresOnNode("node-b")).isEmpty();
+        assertThat(state.version()).isEqualTo(before);
+        assertThat(state.removeStoresOnNode("node-a")).singleElement().satisfies(s -> assertThat(s.brokerId()).isEqualTo(1));
+        assertThat(state.liveStoreIds()).containsExactly(2, 3);
+        assertThat(state.version()).isGreaterThan(before);
+        assertThat(state.removeStoresOnNode("node-a")).as("already dead").isEmpty();
+        // it comes back with its next heartbeat, from its new node
+        assertThat(state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0, "node-a2"), T0.plusSeconds(2))).isEqualTo(StoreChange.JOINED);
+        assertThat(state.liveStoreIds()).containsExactly(1, 2, 3);
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.runnel.bus.control.InitProducerIdRequest;
 import dev.runnel.bus.control.NewPartitions;
 import dev.runnel.bus.control.ProducerIdResult;
 import dev.runnel.bus.control.StoreHeartbeat;
+import dev.runnel.bus.control.StoreInfo;
 import dev.runnel.bus.control.TopicInfo;
 import dev.runnel.bus.control.TopicResult;
 import dev.runnel.controller.pg.PgMetadataStore;
@@ -280,6 +281,90 @@ class ControllerTest {
     }
 
     @Test
+    void aStoreWhoseEventBusNodeLeftIsDeadAtOnceAndItsLeadershipFailsOver() throws Exception {
+        heartbeat(2);
+        heartbeat(3);
+        createReplicated("members", 6, 3, Map.of());
+        List<PartitionInfo> before = controller.metadata().topic("members").orElseThrow().partitions();
+        // in office for longer than a session timeout, and every store heard from just now
+        clock.advance(Duration.ofSeconds(7));
+        heartbeat(1);
+        heartbeat(2);
+        heartbeat(3);
+
+        List<PartitionChange> changes = on(() -> controller.storeNodeLeft("node-1"));
+
+        ClusterMetadata afterLeave = controller.metadata();
+        assertThat(afterLeave.stores()).extracting(StoreInfo::brokerId).containsExactly(2, 3);
+        assertThat(published.get(published.size() - 1)).isEqualTo(afterLeave);
+        assertThat(changes).as("every partition had store 1 in its ISR").hasSize(6);
+        List<PartitionInfo> after = afterLeave.topic("members").orElseThrow().partitions();
+        for (int i = 0; i < 6; i++) {
+            PartitionInfo was = before.get(i);
+            PartitionInfo now = after.get(i);
+            assertThat(now.isr()).as("partition %d", i).doesNotContain(1);
+            if (was.leader() == 1) {
+                assertThat(now.leader()).as("partition %d: next in-sync replica in preference order", i)
+                        .isEqualTo(was.replicas().stream().filter(id -> id != 1).findFirst().orElseThrow());
+                assertThat(now.leaderEpoch()).isEqualTo(was.leaderEpoch() + 1);
+            } else {
+                assertThat(now.leader()).isEqualTo(was.leader());
+            }
+        }
+        assertThat(before).as("store 1 led something, so leadership failed over").anyMatch(p -> p.leader() == 1);
+        assertThat(on(() -> Future.succeededFuture(controller.expireStores()))).as("no session had expired").isEmpty();
+        assertThat(on(newController()::start).topic("members").orElseThrow().partitions()).as("persisted").isEqualTo(after);
+
+        // a node nobody runs on, e.g. a gateway's, changes nothing
+        long version = controller.metadata().version();
+        assertThat(on(() -> controller.storeNodeLeft("gateway-node"))).isEmpty();
+        assertThat(controller.metadata().version()).isEqualTo(version);
+
+        // store 1 restarts as a new node and joins again by heartbeat; its old node is no longer its own
+        heartbeat(controller, 1, "node-1-restarted");
+        assertThat(controller.metadata().stores()).extracting(StoreInfo::brokerId).containsExactly(1, 2, 3);
+        assertThat(on(() -> controller.storeNodeLeft("node-1"))).isEmpty();
+        assertThat(controller.metadata().stores()).extracting(StoreInfo::brokerId).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aStoreThatRestartedBeforeItsOldNodeWasSeenToLeaveStaysAlive() throws Exception {
+        heartbeat(2);
+        createReplicated("quick", 2, 2, Map.of());
+        clock.advance(Duration.ofSeconds(7));
+        heartbeat(2);
+        heartbeat(controller, 1, "node-1-restarted");
+
+        assertThat(on(() -> controller.storeNodeLeft("node-1"))).isEmpty();
+        assertThat(controller.metadata().stores()).extracting(StoreInfo::brokerId).containsExactly(1, 2);
+        assertThat(controller.metadata().topic("quick").orElseThrow().partitions())
+                .allSatisfy(p -> assertThat(p.isr()).containsExactlyInAnyOrder(1, 2));
+    }
+
+    @Test
+    void aNewControllerDropsAStoreWhoseNodeLeftAtOnceButElectsOnlyOnceInOfficeForASessionTimeout() throws Exception {
+        heartbeat(2);
+        createReplicated("early", 2, 2, Map.of());
+        Controller successor = newController();
+        on(successor::start);
+        heartbeat(successor, 1, "node-1");
+        heartbeat(successor, 2, "node-2");
+        List<PartitionInfo> before = successor.metadata().topic("early").orElseThrow().partitions();
+
+        assertThat(on(() -> successor.storeNodeLeft("node-1"))).as("store 3, say, may not have been heard from yet").isEmpty();
+        assertThat(successor.metadata().stores()).extracting(StoreInfo::brokerId).containsExactly(2);
+        assertThat(successor.metadata().topic("early").orElseThrow().partitions()).isEqualTo(before);
+
+        clock.advance(Duration.ofSeconds(7));
+        heartbeat(successor, 2, "node-2");
+        on(successor::reconcilePartitions);
+        assertThat(successor.metadata().topic("early").orElseThrow().partitions()).allSatisfy(p -> {
+            assertThat(p.leader()).isEqualTo(2);
+            assertThat(p.isr()).containsExactly(2);
+        });
+    }
+
+    @Test
     void staleOrInvalidIsrChangesAreRefused() throws Exception {
         heartbeat(2);
         createReplicated("isr", 1, 2, Map.of());
@@ -479,8 +564,13 @@ class ControllerTest {
         assertThat(result.error()).isEqualTo(ErrorCode.NONE);
     }
 
+    /** A heartbeat from store {@code brokerId} running as event-bus node {@code node-<brokerId>}. */
     private void heartbeat(int brokerId) throws Exception {
-        on(() -> Future.succeededFuture(controller.heartbeat(new StoreHeartbeat(brokerId, null, "127.0.0.1:" + brokerId, 0))));
+        heartbeat(controller, brokerId, "node-" + brokerId);
+    }
+
+    private void heartbeat(Controller to, int brokerId, String nodeId) throws Exception {
+        on(() -> Future.succeededFuture(to.heartbeat(new StoreHeartbeat(brokerId, null, "127.0.0.1:" + brokerId, 0, nodeId))));
     }
 
     /** Runs on the controller's context, as the verticle does, and waits for the answer. */

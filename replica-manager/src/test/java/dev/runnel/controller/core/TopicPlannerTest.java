@@ -26,15 +26,15 @@ class TopicPlannerTest {
 
     @BeforeEach
     void twoLiveStores() {
-        state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0), Instant.EPOCH);
-        state.storeHeartbeat(new StoreHeartbeat(2, null, "h:2", 0), Instant.EPOCH);
+        state.storeHeartbeat(new StoreHeartbeat(1, null, "h:1", 0, null), Instant.EPOCH);
+        state.storeHeartbeat(new StoreHeartbeat(2, null, "h:2", 0, null), Instant.EPOCH);
     }
 
     @Test
     void storesWithRackLabelsGetEachPartitionsReplicasOnDifferentRacks() {
         ClusterState racked = new ClusterState("c", 1, Duration.ofSeconds(6));
         Map<Integer, String> racks = Map.of(1, "east", 2, "east", 3, "west", 4, "west");
-        racks.forEach((id, rack) -> racked.storeHeartbeat(new StoreHeartbeat(id, rack, "h:" + id, 0), Instant.EPOCH));
+        racks.forEach((id, rack) -> racked.storeHeartbeat(new StoreHeartbeat(id, rack, "h:" + id, 0, null), Instant.EPOCH));
 
         TopicInfo topic = planner.planCreate(new CreateTopicRequest("spread", 8, (short) 2, Map.of()), racked);
 

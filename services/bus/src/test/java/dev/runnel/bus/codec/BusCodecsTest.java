@@ -3,6 +3,7 @@ package dev.runnel.bus.codec;
 import dev.runnel.bus.ErrorCode;
 import dev.runnel.bus.control.ClusterMetadata;
 import dev.runnel.bus.control.PartitionInfo;
+import dev.runnel.bus.control.StoreHeartbeat;
 import dev.runnel.bus.control.StoreInfo;
 import dev.runnel.bus.control.TopicInfo;
 import dev.runnel.bus.data.FetchRequest;
@@ -17,6 +18,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,18 @@ class BusCodecsTest {
         roundTrip(new ClusterMetadata(7, "cluster-a", List.of(new StoreInfo(1, null, "127.0.0.1:8091")),
                 List.of(new TopicInfo("orders", UUID.randomUUID(), Map.of("retention.ms", "1000"),
                         List.of(new PartitionInfo(0, 1, 2, List.of(1, 2), List.of(1)))))));
+    }
+
+    @Test
+    void aHeartbeatNamesItsEventBusNodeAndOneFromAnOlderStoreDecodesWithoutIt() {
+        roundTrip(new StoreHeartbeat(1, "rack-a", "127.0.0.1:8091", 12, "8b0f2c1e-node"));
+
+        @SuppressWarnings("unchecked")
+        MessageCodec<StoreHeartbeat, StoreHeartbeat> codec = (MessageCodec<StoreHeartbeat, StoreHeartbeat>) BusCodecs.codecFor(StoreHeartbeat.class);
+        byte[] older = "{\"brokerId\":2,\"rack\":null,\"httpAddress\":\"127.0.0.1:8092\",\"metadataVersion\":5}"
+                .getBytes(StandardCharsets.UTF_8);
+        Buffer wire = Buffer.buffer().appendInt(older.length).appendBytes(older);
+        assertThat(codec.decodeFromWire(0, wire)).isEqualTo(new StoreHeartbeat(2, null, "127.0.0.1:8092", 5, null));
     }
 
     @Test
