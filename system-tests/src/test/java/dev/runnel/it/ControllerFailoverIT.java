@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static dev.runnel.it.ReplicaManagerProbe.findPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,10 +72,10 @@ class ControllerFailoverIT {
             }
 
             // the new controller also fails partitions over
-            int leader = partition(taken, 0).get("leader").asInt();
+            int leader = findPartition(taken, TOPIC, 0).get("leader").asInt();
             cluster.kill("store-" + leader);
             awaitMetadata("replica-manager-2", "partition 0 led by the other store", m -> {
-                int now = partition(m, 0).get("leader").asInt();
+                int now = findPartition(m, TOPIC, 0).get("leader").asInt();
                 return now > 0 && now != leader;
             });
             writer.awaitMoreAcks(1000);
@@ -106,29 +107,9 @@ class ControllerFailoverIT {
     }
 
     private boolean allInSync(JsonNode metadata) {
-        JsonNode topic = topic(metadata);
-        if (topic == null) {
-            return false;
-        }
-        for (JsonNode p : topic.get("partitions")) {
-            if (p.get("isr").size() != 2 || p.get("leader").asInt() <= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static JsonNode topic(JsonNode metadata) {
-        for (JsonNode t : metadata.get("topics")) {
-            if (t.get("name").asText().equals(TOPIC)) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode partition(JsonNode metadata, int partition) {
-        return topic(metadata).get("partitions").get(partition);
+        List<JsonNode> partitions = ReplicaManagerProbe.partitions(metadata, TOPIC);
+        return partitions.size() == PARTITIONS
+                && partitions.stream().allMatch(p -> p.get("isr").size() == 2 && p.get("leader").asInt() > 0);
     }
 
     /** Polls {@code GET /metadata} on one replica-manager (a standby answers 503) until {@code condition} holds. */

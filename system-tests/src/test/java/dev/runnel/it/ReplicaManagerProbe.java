@@ -60,6 +60,17 @@ final class ReplicaManagerProbe {
         return null;
     }
 
+    /** The topic's partitions, or an empty list while the metadata has no such topic. */
+    static List<JsonNode> partitions(JsonNode metadata, String topic) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode t : metadata.get("topics")) {
+            if (t.get("name").asText().equals(topic)) {
+                t.get("partitions").forEach(found::add);
+            }
+        }
+        return found;
+    }
+
     /** A JSON array of broker ids as a list; empty for a missing array. */
     static List<Integer> ids(JsonNode array) {
         List<Integer> ids = new ArrayList<>();

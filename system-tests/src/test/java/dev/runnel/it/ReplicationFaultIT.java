@@ -1,7 +1,6 @@
 package dev.runnel.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,8 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
+import static dev.runnel.it.ReplicaManagerProbe.findPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,9 +41,10 @@ class ReplicationFaultIT {
     private static final String TOPIC = "fault";
     private static final int PARTITIONS = 6;
     private static final int ROUNDS = Integer.getInteger("runnel.fault.rounds", 5);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private static LocalCluster cluster;
+    private static ReplicaManagerProbe probe;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -52,6 +52,7 @@ class ReplicationFaultIT {
         // a store is declared dead after 3 s without heartbeats (6 s by default): keeps the rounds short
         cluster = LocalCluster.start("replication-fault", 3,
                 "-Drunnel.controller.store-session-timeout-ms=3000 -Drunnel.controller.preferred-leader-check-ms=5000");
+        probe = new ReplicaManagerProbe(cluster);
     }
 
     @AfterAll
@@ -67,7 +68,7 @@ class ReplicationFaultIT {
             admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 3)
                     .configs(Map.of("min.insync.replicas", "2")))).all().get();
         }
-        awaitMetadata("every partition has three in-sync replicas", this::allInSync);
+        probe.await(WAIT, "every partition has three in-sync replicas", this::allInSync);
 
         SequenceWriter writer = new SequenceWriter(cluster.bootstrap(), TOPIC);
         int rounds = 0;
@@ -75,22 +76,22 @@ class ReplicationFaultIT {
             writer.awaitMoreAcks(2000);
             for (int round = 0; round < ROUNDS; round++) {
                 int partition = round % PARTITIONS;
-                int leader = partition(metadata(), partition).get("leader").asInt();
+                int leader = findPartition(probe.metadata(), TOPIC, partition).get("leader").asInt();
                 assertThat(leader).as("round %d: partition %d has a leader", round, partition).isPositive();
                 System.out.printf("round %d: killing store-%d, leader of %s-%d (%d records acknowledged so far)%n",
                         round, leader, TOPIC, partition, writer.acked.size());
 
                 cluster.kill("store-" + leader);
-                JsonNode failedOver = awaitMetadata("a new leader for partition " + partition, m -> {
-                    int now = partition(m, partition).get("leader").asInt();
+                JsonNode failedOver = probe.await(WAIT, "a new leader for partition " + partition, m -> {
+                    int now = findPartition(m, TOPIC, partition).get("leader").asInt();
                     return now > 0 && now != leader;
                 });
-                assertThat(partition(failedOver, partition).get("isr")).as("the dead store left the ISR")
+                assertThat(findPartition(failedOver, TOPIC, partition).get("isr")).as("the dead store left the ISR")
                         .noneMatch(id -> id.asInt() == leader);
                 writer.awaitMoreAcks(1000); // producing goes on with two stores
 
                 cluster.up(); // restarts exactly the killed store, on its data
-                awaitMetadata("store-" + leader + " back in every ISR", this::allInSync);
+                probe.await(WAIT, "store-" + leader + " back in every ISR", this::allInSync);
                 writer.awaitMoreAcks(1000);
                 rounds++;
             }
@@ -102,7 +103,7 @@ class ReplicationFaultIT {
         assertThat(rounds).isEqualTo(ROUNDS);
         assertThat(writer.acked).isNotEmpty();
 
-        awaitMetadata("every partition has three in-sync replicas after healing", this::allInSync);
+        probe.await(WAIT, "every partition has three in-sync replicas after healing", this::allInSync);
         Map<Integer, List<ConsumerRecord<String, String>>> log = AcknowledgedRecords.readAll(cluster.bootstrap(), TOPIC, PARTITIONS);
         AcknowledgedRecords.checkEachReadOnceWhereAcknowledged(writer.acked, log);
         AcknowledgedRecords.checkOrderWithoutDuplicates(log);
@@ -157,49 +158,8 @@ class ReplicationFaultIT {
     }
 
     private boolean allInSync(JsonNode metadata) {
-        JsonNode topic = topic(metadata);
-        if (topic == null) {
-            return false;
-        }
-        for (JsonNode p : topic.get("partitions")) {
-            if (p.get("isr").size() != 3 || p.get("leader").asInt() <= 0) {
-                return false;
-            }
-        }
-        return true;
+        List<JsonNode> partitions = ReplicaManagerProbe.partitions(metadata, TOPIC);
+        return partitions.size() == PARTITIONS
+                && partitions.stream().allMatch(p -> p.get("isr").size() == 3 && p.get("leader").asInt() > 0);
     }
-
-    private static JsonNode topic(JsonNode metadata) {
-        for (JsonNode t : metadata.get("topics")) {
-            if (t.get("name").asText().equals(TOPIC)) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode partition(JsonNode metadata, int partition) {
-        return topic(metadata).get("partitions").get(partition);
-    }
-
-    private JsonNode metadata() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cluster.replicaManagerBase() + "/metadata"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private JsonNode awaitMetadata(String what, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode last = metadata();
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; metadata: " + last);
-            }
-            Thread.sleep(200);
-            last = metadata();
-        }
-        return last;
-    }
-
 }

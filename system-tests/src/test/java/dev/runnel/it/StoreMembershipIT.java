@@ -1,7 +1,6 @@
 package dev.runnel.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -9,18 +8,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import static dev.runnel.it.ReplicaManagerProbe.findPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,14 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreMembershipIT {
     private static final String TOPIC = "membership";
     private static final int PARTITIONS = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     private static LocalCluster cluster;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static ReplicaManagerProbe probe;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = LocalCluster.start("store-membership", 2, "-Drunnel.controller.store-session-timeout-ms=60000");
+        probe = new ReplicaManagerProbe(cluster);
     }
 
     @AfterAll
@@ -55,26 +51,26 @@ class StoreMembershipIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 2))).all().get();
         }
-        JsonNode before = awaitMetadata("both replicas of every partition in sync", m -> {
-            JsonNode topic = topic(m);
-            return topic != null && StreamSupport.stream(topic.get("partitions").spliterator(), false)
-                    .allMatch(p -> p.get("isr").size() == 2 && p.get("leader").asInt() > 0);
+        JsonNode before = probe.await(WAIT, "both replicas of every partition in sync", m -> {
+            List<JsonNode> partitions = ReplicaManagerProbe.partitions(m, TOPIC);
+            return partitions.size() == PARTITIONS
+                    && partitions.stream().allMatch(p -> p.get("isr").size() == 2 && p.get("leader").asInt() > 0);
         });
-        int victim = partition(before, 0).get("leader").asInt();
+        int victim = findPartition(before, TOPIC, 0).get("leader").asInt();
         int survivor = 3 - victim;
 
         cluster.kill("store-" + victim);
 
-        awaitMetadata("store-" + victim + " gone from the live stores", m -> !liveStores(m).contains(victim));
+        probe.await(WAIT, "store-" + victim + " gone from the live stores", m -> !liveStores(m).contains(victim));
         String log = replicaManagerLogs();
         assertThat(log).as("the replica-manager's reason").contains("Store " + victim + " left the event-bus cluster");
         assertThat(log).as("the session (60 s) cannot have expired").doesNotContain("missed heartbeats");
 
-        JsonNode failedOver = awaitMetadata("partition 0 led by store-" + survivor,
-                m -> partition(m, 0).get("leader").asInt() == survivor);
-        assertThat(partition(failedOver, 0).get("isr")).extracting(JsonNode::asInt).containsExactly(survivor);
-        assertThat(partition(failedOver, 0).get("leaderEpoch").asInt())
-                .isGreaterThan(partition(before, 0).get("leaderEpoch").asInt());
+        JsonNode failedOver = probe.await(WAIT, "partition 0 led by store-" + survivor,
+                m -> findPartition(m, TOPIC, 0).get("leader").asInt() == survivor);
+        assertThat(findPartition(failedOver, TOPIC, 0).get("isr")).extracting(JsonNode::asInt).containsExactly(survivor);
+        assertThat(findPartition(failedOver, TOPIC, 0).get("leaderEpoch").asInt())
+                .isGreaterThan(findPartition(before, TOPIC, 0).get("leaderEpoch").asInt());
     }
 
     private static List<Integer> liveStores(JsonNode metadata) {
@@ -91,38 +87,5 @@ class StoreMembershipIT {
             }
         }
         return logs.toString();
-    }
-
-    private static JsonNode topic(JsonNode metadata) {
-        for (JsonNode t : metadata.get("topics")) {
-            if (t.get("name").asText().equals(TOPIC)) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode partition(JsonNode metadata, int partition) {
-        return topic(metadata).get("partitions").get(partition);
-    }
-
-    private JsonNode metadata() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cluster.replicaManagerBase() + "/metadata"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private JsonNode awaitMetadata(String what, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode last = metadata();
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what + "; metadata: " + last);
-            }
-            Thread.sleep(200);
-            last = metadata();
-        }
-        return last;
     }
 }
