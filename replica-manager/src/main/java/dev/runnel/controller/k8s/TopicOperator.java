@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Starts the Topic operator when {@link OperatorActivation} says so ({@code quarkus.operator-sdk.start-operator}
+ * Starts the operator — the Topic reconciler and the store-pool reconciler ({@link StorePoolReconciler}) — when {@link OperatorActivation} says so ({@code quarkus.operator-sdk.start-operator}
  * is false, so the SDK never starts it by itself). Off, the replica-manager runs exactly as without
  * Kubernetes: the SDK's Operator bean is never even created. The start runs off the main thread, because it
  * waits for the informers to sync; a failure (no CRD installed, no permission) is kept for readiness and logged.

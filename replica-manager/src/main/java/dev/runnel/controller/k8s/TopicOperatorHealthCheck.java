@@ -7,8 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the Topic operator: up when disabled or running (including a standby that waits for the
- * leader-election lease), down while starting or after it failed to start. Replaces the SDK's own check,
+ * Readiness of the operator (Topic and store-pool reconcilers): up when disabled or running (including in a
+ * standby replica-manager, whose reconcilers wait until its controller is active), down while starting or
+ * after it failed to start. Replaces the SDK's own check,
  * which would report a disabled operator as down.
  */
 @Readiness
