@@ -327,13 +327,9 @@ public final class Controller {
         ClusterState current = state();
         Set<Integer> pool = storePool.orElse(Set.of());
         TreeSet<Integer> holding = new TreeSet<>();
-        int moving = 0;
-        for (TopicInfo topic : current.topics()) {
-            for (PartitionInfo p : topic.partitions()) {
-                p.replicas().stream().filter(id -> !pool.contains(id)).forEach(holding::add);
-                moving += p.isReassigning() ? 1 : 0;
-            }
-        }
+        current.topics().forEach(topic -> topic.partitions().forEach(p ->
+                p.replicas().stream().filter(id -> !pool.contains(id)).forEach(holding::add)));
+        int moving = reassigning(current);
         TreeSet<Integer> missing = new TreeSet<>(pool);
         missing.removeAll(current.liveStoreIds());
         boolean balanced = moving == 0 && holding.isEmpty() && missing.isEmpty()
@@ -356,7 +352,7 @@ public final class Controller {
             Set<Integer> live = Set.copyOf(current.liveStoreIds());
             Set<Integer> pool = storePool.get().stream().filter(live::contains).collect(Collectors.toSet());
             boolean complete = pool.size() == storePool.get().size();
-            int running = (int) current.topics().stream().flatMap(t -> t.partitions().stream()).filter(PartitionInfo::isReassigning).count();
+            int running = reassigning(current);
             List<PartitionChange> changes = new ArrayList<>();
             for (ReplicaBalancer.Move move : ReplicaBalancer.plan(current.topics(), pool)) {
                 PartitionInfo p = current.topic(move.topic()).flatMap(t -> t.partition(move.partition())).orElseThrow();
@@ -570,6 +566,11 @@ public final class Controller {
             }
             return chain.map(done -> new TopicResults(List.copyOf(results)));
         });
+    }
+
+    /** How many partitions are being reassigned. */
+    private static int reassigning(ClusterState state) {
+        return (int) state.topics().stream().flatMap(t -> t.partitions().stream()).filter(PartitionInfo::isReassigning).count();
     }
 
     private void apply(Consumer<ClusterState> change) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -65,7 +66,7 @@ public final class ReplicaBalancer {
                     continue;
                 }
                 int slot = i;
-                emptiest(replicas, id -> !entry.target.contains(id)).ifPresent(id -> {
+                storeWith(replicas, Comparator.naturalOrder(), id -> !entry.target.contains(id)).ifPresent(id -> {
                     entry.target.set(slot, id);
                     replicas.merge(id, 1, Integer::sum);
                 });
@@ -105,59 +106,51 @@ public final class ReplicaBalancer {
         }
     }
 
+    /** Moves one replica at a time from the fullest store to the emptiest one that lacks its partition. */
     private static void evenOutReplicas(List<Planned> planned, Map<Integer, Integer> replicas) {
-        while (true) {
-            int fullest = extreme(replicas, true);
-            int emptiest = extreme(replicas, false);
-            if (replicas.isEmpty() || replicas.get(fullest) - replicas.get(emptiest) <= 1) {
-                return;
-            }
-            Planned candidate = planned.stream()
-                    .filter(e -> e.movable() && e.target.contains(fullest) && !e.target.contains(emptiest))
-                    .findFirst().orElse(null);
-            if (candidate == null) {
-                return;
-            }
-            candidate.target.set(candidate.target.indexOf(fullest), emptiest);
-            replicas.merge(fullest, -1, Integer::sum);
-            replicas.merge(emptiest, 1, Integer::sum);
-        }
+        evenOut(replicas, (fullest, emptiest) -> planned.stream()
+                .filter(e -> e.movable() && e.target.contains(fullest) && !e.target.contains(emptiest))
+                .findFirst()
+                .map(e -> {
+                    e.target.set(e.target.indexOf(fullest), emptiest);
+                    return true;
+                })
+                .orElse(false));
     }
 
+    /** Moves to the front, one partition at a time, a replica of the store leading the fewest partitions. */
     private static void evenOutLeaders(List<Planned> planned, Map<Integer, Integer> leaders) {
-        while (true) {
-            int most = extreme(leaders, true);
-            int fewest = extreme(leaders, false);
-            if (leaders.isEmpty() || leaders.get(most) - leaders.get(fewest) <= 1) {
+        evenOut(leaders, (most, fewest) -> planned.stream()
+                .filter(e -> e.movable() && !e.target.isEmpty() && e.target.get(0).equals(most) && e.target.contains(fewest))
+                .findFirst()
+                .map(e -> {
+                    e.target.remove(fewest);
+                    e.target.add(0, fewest);
+                    return true;
+                })
+                .orElse(false));
+    }
+
+    /**
+     * While the store with the most of something has two more than the one with the fewest, {@code shift}
+     * moves one from the first to the second, returning false when nothing can move.
+     */
+    private static void evenOut(Map<Integer, Integer> counts, BiPredicate<Integer, Integer> shift) {
+        while (!counts.isEmpty()) {
+            int most = storeWith(counts, Comparator.reverseOrder(), id -> true).orElseThrow();
+            int fewest = storeWith(counts, Comparator.naturalOrder(), id -> true).orElseThrow();
+            if (counts.get(most) - counts.get(fewest) <= 1 || !shift.test(most, fewest)) {
                 return;
             }
-            Planned candidate = planned.stream()
-                    .filter(e -> e.movable() && !e.target.isEmpty() && e.target.get(0) == most && e.target.contains(fewest))
-                    .findFirst().orElse(null);
-            if (candidate == null) {
-                return;
-            }
-            candidate.target.remove(Integer.valueOf(fewest));
-            candidate.target.add(0, fewest);
-            leaders.merge(most, -1, Integer::sum);
-            leaders.merge(fewest, 1, Integer::sum);
+            counts.merge(most, -1, Integer::sum);
+            counts.merge(fewest, 1, Integer::sum);
         }
     }
 
-    /** The store with the most (or fewest) of something; ties go to the lowest broker id. */
-    private static int extreme(Map<Integer, Integer> counts, boolean most) {
-        int best = -1;
-        for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-            if (best < 0 || (most ? e.getValue() > counts.get(best) : e.getValue() < counts.get(best))) {
-                best = e.getKey();
-            }
-        }
-        return best;
-    }
-
-    private static Optional<Integer> emptiest(Map<Integer, Integer> counts, Predicate<Integer> eligible) {
+    /** The eligible store whose count comes first in {@code order}; ties go to the lowest broker id. */
+    private static Optional<Integer> storeWith(Map<Integer, Integer> counts, Comparator<Integer> order, Predicate<Integer> eligible) {
         return counts.entrySet().stream().filter(e -> eligible.test(e.getKey()))
-                .min(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .min(Map.Entry.<Integer, Integer>comparingByValue(order).thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey);
     }
 }
