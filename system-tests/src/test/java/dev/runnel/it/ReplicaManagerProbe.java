@@ -79,17 +79,4 @@ final class ReplicaManagerProbe {
         }
         return ids;
     }
-
-    static JsonNode topic(JsonNode metadata, String name) {
-        for (JsonNode t : metadata.get("topics")) {
-            if (t.get("name").asText().equals(name)) {
-                return t;
-            }
-        }
-        throw new AssertionError("No topic " + name + " in " + metadata);
-    }
-
-    static JsonNode partition(JsonNode metadata, String topic, int partition) {
-        return topic(metadata, topic).get("partitions").get(partition);
-    }
 }

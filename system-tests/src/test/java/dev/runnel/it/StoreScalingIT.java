@@ -122,7 +122,11 @@ class StoreScalingIT {
 
     /** Every partition has RF replicas, all in sync, all among {@code stores}, none moving, each store holding some. */
     private static boolean settledOn(JsonNode metadata, Set<Integer> stores) {
-        for (JsonNode p : ReplicaManagerProbe.topic(metadata, TOPIC).get("partitions")) {
+        List<JsonNode> partitions = ReplicaManagerProbe.partitions(metadata, TOPIC);
+        if (partitions.size() != PARTITIONS) {
+            return false;
+        }
+        for (JsonNode p : partitions) {
             List<Integer> replicas = ReplicaManagerProbe.ids(p.get("replicas"));
             List<Integer> isr = ReplicaManagerProbe.ids(p.get("isr"));
             if (replicas.size() != RF || !stores.containsAll(replicas) || !isr.containsAll(replicas)
@@ -136,7 +140,7 @@ class StoreScalingIT {
 
     private static Map<Integer, Integer> replicasPerStore(JsonNode metadata) {
         Map<Integer, Integer> counts = new TreeMap<>();
-        for (JsonNode p : ReplicaManagerProbe.topic(metadata, TOPIC).get("partitions")) {
+        for (JsonNode p : ReplicaManagerProbe.partitions(metadata, TOPIC)) {
             ReplicaManagerProbe.ids(p.get("replicas")).forEach(id -> counts.merge(id, 1, Integer::sum));
         }
         return counts;
